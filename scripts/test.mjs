@@ -1,0 +1,38 @@
+// `npm test`: every suite (unit + jsdom + browser + e2e), then one summary line `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './chromium.mjs';
+
+const results = 'reports/vitest-results.json';
+mkdirSync('reports', { recursive: true });
+rmSync(results, { force: true });
+
+// Browser suites need Chromium; find or install it before anything starts.
+process.env.CHROMIUM_PATH = ensureChromium();
+
+const extraArgs = process.argv.slice(2);
+const run = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...extraArgs],
+  { stdio: 'inherit', env: process.env },
+);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+try {
+  const report = JSON.parse(readFileSync(results, 'utf8'));
+  passed = report.numPassedTests;
+  failed = report.numFailedTests;
+  skipped = report.numPendingTests + report.numTodoTests;
+  // A suite that fails to load has no failed tests of its own: count it, so it cannot pass silently.
+  const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0);
+  failed += brokenSuites.length;
+} catch (error) {
+  console.error(`Could not read the test results (${error.message}).`);
+  failed += 1;
+}
+if (run.status !== 0 && failed === 0) failed = 1; // vitest failed for a reason outside any test.
+
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

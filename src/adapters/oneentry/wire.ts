@@ -1,0 +1,64 @@
+/**
+ * The OneEntry SDK's `Payments` module as this library uses it, and the session entities it returns.
+ * See `shared/reference/API-NOTES.md`: servers send either the current or the legacy entity shape,
+ * older SDKs resolve a bare array, and with `isShell: true` (the default) errors are *resolved*, not thrown.
+ */
+
+/** The current `SessionEntity` (SDK 1.0.149). */
+export interface OneEntrySessionWire {
+  id: number;
+  createdDate?: string;
+  updatedDate?: string;
+  type: 'session' | 'intent' | (string & {});
+  /** Free text; seen: `waiting`, `completed`, `pending`. */
+  status: string;
+  paymentAccountId?: number;
+  orderId?: number;
+  paymentUrl?: string | null;
+  /** Unit undocumented; examples look like major units. */
+  amount?: number | null;
+  /** A Stripe client secret: never display, log or export it. */
+  clientSecret?: string;
+}
+
+/** The older entity shown in the SDK's own documentation. */
+export interface OneEntryLegacySessionWire {
+  id: number;
+  updatedDate?: string;
+  version?: number;
+  identifier?: string;
+  type: 'session' | 'intent' | (string & {});
+  lineItems?: Array<{ name?: string; quantity?: number; amount?: number; currency?: string; [key: string]: unknown }>;
+  orderId?: number;
+  paymentAccountId?: number;
+  status: string;
+  sessionId?: string;
+  paymentUrl?: string | null;
+  successUrl?: string;
+  cancelUrl?: string;
+  intent?: { amount?: number; currency?: string } | string;
+  intentId?: number;
+  clientSecret?: string;
+}
+
+/** What `getSessions` resolves on success (current SDKs). */
+export interface OneEntrySessionsResponseWire {
+  total: number;
+  items: Array<OneEntrySessionWire | OneEntryLegacySessionWire>;
+}
+
+/** What the SDK resolves instead of throwing when `isShell` is true. */
+export interface OneEntryErrorWire {
+  statusCode: number;
+  message: string;
+  pageData?: unknown;
+  timestamp?: string;
+}
+
+/** Anything with the SDK's `getSessions(offset, limit)`; the fetcher needs nothing else. */
+export interface OneEntryPaymentsLike {
+  getSessions(
+    offset?: number,
+    limit?: number,
+  ): Promise<OneEntrySessionsResponseWire | Array<OneEntrySessionWire | OneEntryLegacySessionWire> | OneEntryErrorWire | unknown>;
+}

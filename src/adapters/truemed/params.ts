@@ -1,0 +1,108 @@
+import {
+  TRUEMED_KINDS,
+  TRUEMED_QUERY_PARAMS,
+  TRUEMED_STATUSES,
+  type TruemedParamType,
+  type TruemedQueryParam,
+} from './wire';
+
+/** The largest page number accepted; far beyond any real dataset, small enough to never overflow math. */
+export const MAX_PAGE_NUMBER = 1_000_000;
+/** Longest accepted `search` / `payment_token` value. */
+export const MAX_TEXT_PARAM_LENGTH = 200;
+
+export type TruemedParamsCheck =
+  | {
+      ok: true;
+      /** Only documented parameters, each normalized (booleans `true`/`false`, lists de-duplicated). */
+      params: URLSearchParams;
+      /** Names of parameters that were not documented and so were left out. */
+      dropped: string[];
+    }
+  | { ok: false; param: string; message: string };
+
+const ISO_DATETIME =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const PAYMENT_TOKEN = /^[A-Za-z0-9_-]+$/;
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+function isDocumented(name: string): name is TruemedQueryParam {
+  return Object.prototype.hasOwnProperty.call(TRUEMED_QUERY_PARAMS, name);
+}
+
+/** Returns the normalized value, or an error message naming what is wrong. */
+function checkValue(name: string, type: TruemedParamType, raw: string): { value: string } | { message: string } {
+  switch (type) {
+    case 'page':
+    case 'pageSize': {
+      if (!/^\d{1,9}$/.test(raw)) return { message: `${name} must be a positive whole number, got "${truncate(raw)}".` };
+      const n = Number(raw);
+      if (n < 1) return { message: `${name} must be at least 1.` };
+      if (type === 'page' && n > MAX_PAGE_NUMBER) return { message: `${name} must be at most ${MAX_PAGE_NUMBER}.` };
+      return { value: String(n) };
+    }
+    case 'boolean': {
+      const lower = raw.toLowerCase();
+      if (lower === 'true' || lower === '1') return { value: 'true' };
+      if (lower === 'false' || lower === '0') return { value: 'false' };
+      return { message: `${name} must be true or false, got "${truncate(raw)}".` };
+    }
+    case 'string': {
+      if (raw.length > MAX_TEXT_PARAM_LENGTH) return { message: `${name} must be at most ${MAX_TEXT_PARAM_LENGTH} characters.` };
+      if (CONTROL_CHARS.test(raw)) return { message: `${name} must not contain control characters.` };
+      if (name === 'payment_token' && !PAYMENT_TOKEN.test(raw)) {
+        return { message: `${name} may contain only letters, digits, "_" and "-".` };
+      }
+      return { value: raw.trim() };
+    }
+    case 'datetime': {
+      if (!ISO_DATETIME.test(raw) || Number.isNaN(Date.parse(raw))) {
+        return { message: `${name} must be an ISO 8601 date or date-time, got "${truncate(raw)}".` };
+      }
+      return { value: raw };
+    }
+    case 'kindList':
+    case 'statusList': {
+      const allowed: readonly string[] = type === 'kindList' ? TRUEMED_KINDS : TRUEMED_STATUSES;
+      const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+      if (values.length === 0) return { message: `${name} must list at least one value.` };
+      const unknown = values.find((v) => !allowed.includes(v));
+      if (unknown !== undefined) {
+        return { message: `${name} has an unknown value "${truncate(unknown)}"; expected one of ${allowed.join(', ')}.` };
+      }
+      return { value: [...new Set(values)].join(',') };
+    }
+  }
+}
+
+function truncate(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
+/**
+ * Checks a list request's query against Truemed's documented parameters: undocumented ones are dropped,
+ * a malformed value is an error that names the parameter. Used by the proxy and by the fake API.
+ *
+ * @example
+ * const check = validateTruemedParams(new URL(request.url).searchParams);
+ * if (!check.ok) return Response.json({ error: 'InvalidParameter', message: check.message }, { status: 400 });
+ */
+export function validateTruemedParams(input: URLSearchParams): TruemedParamsCheck {
+  const params = new URLSearchParams();
+  const dropped: string[] = [];
+  const seen = new Set<string>();
+  for (const [name, raw] of input) {
+    if (!isDocumented(name)) {
+      if (!dropped.includes(name)) dropped.push(name);
+      continue;
+    }
+    if (seen.has(name)) return { ok: false, param: name, message: `${name} was given more than once.` };
+    seen.add(name);
+    const checked = checkValue(name, TRUEMED_QUERY_PARAMS[name], raw);
+    if ('message' in checked) return { ok: false, param: name, message: checked.message };
+    // An empty search or token is the same as none.
+    if (checked.value !== '') params.set(name, checked.value);
+  }
+  return { ok: true, params, dropped };
+}
