@@ -1,0 +1,88 @@
+import type { SessionInclude, SessionQuery } from './types';
+
+/** The page size both backends default to. */
+export const DEFAULT_PAGE_SIZE = 30;
+/** The largest page size a query may ask for; fetchers cap lower where their backend does. */
+export const MAX_PAGE_SIZE = 1000;
+
+const INCLUDE_KEYS = ['items', 'refunds', 'disputes', 'metadata', 'fee'] as const satisfies ReadonlyArray<keyof SessionInclude>;
+
+function positiveInteger(name: string, value: unknown, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new RangeError(`${name} must be a whole number from 1 to ${max}, got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
+function sortedList(value: readonly string[] | undefined): string[] | undefined {
+  if (!value) return undefined;
+  const list = [...new Set(value.map((v) => v.trim()).filter(Boolean))].sort();
+  return list.length > 0 ? list : undefined;
+}
+
+function instant(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new RangeError(`${name} must be an ISO 8601 date-time, got ${JSON.stringify(value)}.`);
+  return new Date(time).toISOString();
+}
+
+/**
+ * The canonical form of a query: defaults applied, empty values removed, lists de-duplicated and sorted,
+ * dates as UTC instants. Two queries that mean the same thing normalize to equal objects, which is what
+ * makes one request per distinct query possible.
+ *
+ * @throws RangeError for a page or page size that is not a whole number in range, or an unparsable date.
+ */
+export function normalizeQuery(input: Partial<SessionQuery> = {}): SessionQuery {
+  const query: SessionQuery = {
+    page: positiveInteger('page', input.page, 1, Number.MAX_SAFE_INTEGER),
+    pageSize: positiveInteger('pageSize', input.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
+  };
+  const search = input.search?.trim();
+  if (search) query.search = search;
+  const status = sortedList(input.status);
+  if (status) query.status = status;
+  const kind = sortedList(input.kind);
+  if (kind) query.kind = kind;
+  const createdFrom = instant('createdFrom', input.createdFrom);
+  if (createdFrom) query.createdFrom = createdFrom;
+  const createdTo = instant('createdTo', input.createdTo);
+  if (createdTo) query.createdTo = createdTo;
+  const capturedFrom = instant('capturedFrom', input.capturedFrom);
+  if (capturedFrom) query.capturedFrom = capturedFrom;
+  const capturedTo = instant('capturedTo', input.capturedTo);
+  if (capturedTo) query.capturedTo = capturedTo;
+  if (input.excludePending) query.excludePending = true;
+  if (input.excludeVoided) query.excludeVoided = true;
+  const paymentToken = input.paymentToken?.trim();
+  if (paymentToken) query.paymentToken = paymentToken;
+  if (input.include) {
+    const include: SessionInclude = {};
+    for (const key of INCLUDE_KEYS) {
+      if (input.include[key] !== undefined) include[key] = input.include[key];
+    }
+    if (Object.keys(include).length > 0) query.include = include;
+  }
+  return query;
+}
+
+/** The query without its page: what identifies "the current filter" across pages. */
+export function filterOf(query: SessionQuery): Omit<SessionQuery, 'page'> {
+  const { page: _page, ...rest } = query;
+  return rest;
+}
+
+/**
+ * A stable string key for a normalized query (object keys in a fixed order), for caches and URLs.
+ * Pass queries through {@link normalizeQuery} first so equal meanings give equal keys.
+ */
+export function queryKey(query: SessionQuery): string {
+  return JSON.stringify(query, (_key, value: unknown) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return value;
+  });
+}

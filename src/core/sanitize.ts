@@ -1,0 +1,68 @@
+/**
+ * Guards applied before any record leaves an adapter: secrets removed, URLs limited to http(s).
+ */
+
+/**
+ * Keys whose values are credentials: a Stripe client secret lets anyone confirm the payment, an API key
+ * lets anyone call the backend. Matched case-insensitively, ignoring `_` and `-`.
+ */
+const SECRET_KEY = /^(clientsecret|secret|apikey|xtruemedapikey|password|accesstoken|refreshtoken|privatekey)$/;
+
+/** Whether an object key names a secret (`clientSecret`, `client_secret`, `api-key`, …). */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key.toLowerCase().replace(/[_-]/g, ''));
+}
+
+const MAX_DEPTH = 20;
+
+/**
+ * A deep copy of `value` without any secret key, at any depth. Cycles and absurd depth are cut off
+ * (replaced by `undefined`) rather than crashing, since the input is untrusted.
+ */
+export function stripSecrets<T>(value: T): T {
+  const seen = new WeakSet<object>();
+  const visit = (node: unknown, depth: number): unknown => {
+    if (node === null || typeof node !== 'object') return node;
+    if (depth > MAX_DEPTH || seen.has(node)) return undefined;
+    seen.add(node);
+    let copy: unknown;
+    if (Array.isArray(node)) {
+      copy = node.map((item) => visit(item, depth + 1));
+    } else {
+      const out: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(node)) {
+        // `__proto__` as an own key must not become a prototype on the copy.
+        if (isSecretKey(key) || key === '__proto__') continue;
+        out[key] = visit(child, depth + 1);
+      }
+      copy = out;
+    }
+    seen.delete(node);
+    return copy;
+  };
+  return visit(value, 0) as T;
+}
+
+/**
+ * Returns the URL if it is an absolute `http:` or `https:` URL without embedded credentials, else
+ * `undefined`. `javascript:`, `data:`, relative and malformed URLs never become links.
+ */
+export function safeHttpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (text === '' || text.length > 4096) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.username || url.password) return undefined;
+  return url.href;
+}
+
+/** A plain object (not null, not an array), as parsed JSON gives. */
+export function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { isSecretKey, safeHttpUrl, stripSecrets } from '../../src/core/sanitize';
+
+describe('stripSecrets', () => {
+  it('removes secrets at any depth and keeps everything else', () => {
+    const input = {
+      id: 1,
+      clientSecret: 'pi_1_secret_A',
+      paymentToken: 'pt_keep',
+      nested: { client_secret: 'pi_2_secret_B', list: [{ 'Client-Secret': 'pi_3_secret_C', name: 'ok' }] },
+      'x-truemed-api-key': 'key',
+    };
+    const out = stripSecrets(input);
+    expect(out).toEqual({ id: 1, paymentToken: 'pt_keep', nested: { list: [{ name: 'ok' }] } });
+    expect(JSON.stringify(out)).not.toMatch(/secret_|"key"/);
+    // The input is untouched.
+    expect(input.clientSecret).toBe('pi_1_secret_A');
+  });
+
+  it('survives cycles and prototype keys', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(stripSecrets(cyclic)).toEqual({ a: 1, self: undefined });
+    const hostile = JSON.parse('{"__proto__": {"polluted": true}, "b": 2}') as Record<string, unknown>;
+    const out = stripSecrets(hostile);
+    expect(out).toEqual({ b: 2 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('keeps shared (non-cyclic) references', () => {
+    const shared = { v: 1 };
+    expect(stripSecrets({ a: shared, b: shared })).toEqual({ a: { v: 1 }, b: { v: 1 } });
+  });
+
+  it('names secret keys in any spelling', () => {
+    for (const key of ['clientSecret', 'client_secret', 'CLIENT-SECRET', 'apiKey', 'api_key', 'secret']) {
+      expect(isSecretKey(key)).toBe(true);
+    }
+    for (const key of ['paymentToken', 'secretary', 'id', 'payment_token']) expect(isSecretKey(key)).toBe(false);
+  });
+});
+
+describe('safeHttpUrl', () => {
+  it.each([
+    ['https://checkout.stripe.com/c/pay/cs_test#x', 'https://checkout.stripe.com/c/pay/cs_test#x'],
+    ['http://example.com', 'http://example.com/'],
+    ['  https://example.com/a  ', 'https://example.com/a'],
+  ])('keeps %p', (input, expected) => {
+    expect(safeHttpUrl(input)).toBe(expected);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox',
+    'ftp://example.com',
+    '/relative/path',
+    '//example.com/protocol-relative',
+    'https://user:pass@example.com',
+    'not a url',
+    '',
+  ])('drops %p', (input) => {
+    expect(safeHttpUrl(input)).toBeUndefined();
+  });
+
+  it('drops non-strings', () => {
+    expect(safeHttpUrl(42)).toBeUndefined();
+    expect(safeHttpUrl({ href: 'https://x' })).toBeUndefined();
+  });
+});
