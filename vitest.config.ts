@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
 const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
 
@@ -11,6 +13,12 @@ export const publicEntryAliases = [
   { find: /^react-payment-sessions\/testing$/, replacement: src('testing/index.ts') },
   { find: /^react-payment-sessions$/, replacement: src('index.ts') },
 ];
+
+/** Debian's Chromium, found (or installed) by scripts/test.mjs; nothing is downloaded. */
+export const chromiumProvider = () =>
+  playwright({
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+  });
 
 export default defineConfig({
   plugins: [react()],
@@ -23,7 +31,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.dom.test.ts', 'test/e2e/**'],
+          exclude: ['test/**/*.dom.test.ts', 'test/**/*.browser.test.ts', 'test/e2e/**'],
           globals: true,
         },
       },
@@ -33,8 +41,23 @@ export default defineConfig({
           name: 'jsdom',
           environment: 'jsdom',
           include: ['test/**/*.test.tsx', 'test/**/*.dom.test.ts'],
+          exclude: ['test/**/*.browser.test.tsx', 'test/e2e/**'],
           setupFiles: ['test/setup-dom.ts'],
           globals: true,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'chromium',
+          include: ['test/**/*.browser.test.ts', 'test/**/*.browser.test.tsx'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromiumProvider(),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
         },
       },
     ],
