@@ -1,0 +1,28 @@
+/**
+ * `react-payment-sessions/testing`: fakes a host can test against — a Truemed list endpoint (Fetch handler
+ * or real HTTP server) and the OneEntry SDK's `Payments` module, each over a deterministic dataset.
+ * Safe to import in a browser bundle: `node:http` is only loaded when `listen()` is called.
+ */
+export {
+  createFakeTruemedApi,
+  FAKE_TRUEMED_API_KEY,
+  FAKE_TRUEMED_MAX_PAGE_SIZE,
+  type FakeTruemedApi,
+  type FakeTruemedApiOptions,
+  type FakeTruemedFailure,
+  type RecordedRequest,
+} from './truemed-api';
+export type { FetchServer } from './node-http';
+export { makeTruemedRecords, FAKE_DATASET_NOW, type MakeTruemedRecordsOptions } from './truemed-data';
+export {
+  createFakeOneEntryPayments,
+  makeOneEntryRecords,
+  type FakeOneEntryFailure,
+  type FakeOneEntryPayments,
+  type FakeOneEntryPaymentsOptions,
+  type MakeOneEntryRecordsOptions,
+  type OneEntryCall,
+  type OneEntryRecord,
+  type OneEntryShape,
+} from './oneentry';
+// Model-level fakes (`makeSessions`) are added by the lead alongside the adapters.

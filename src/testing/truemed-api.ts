@@ -1,0 +1,316 @@
+/**
+ * A fake of Truemed's `GET /payments/v1/payment_sessions`, as a Fetch-API handler and as a real HTTP server
+ * on 127.0.0.1. Every documented query parameter is honoured, so hosts, the proxy and the demo can be
+ * exercised end to end without the real API or its key.
+ */
+import { validateTruemedParams } from '../adapters/truemed/params';
+import {
+  TRUEMED_API_KEY_HEADER,
+  TRUEMED_DEFAULT_PAGE_SIZE,
+  TRUEMED_LIST_PATH,
+  type TruemedErrorWire,
+  type TruemedListResponseWire,
+  type TruemedPaymentSessionWire,
+} from '../adapters/truemed/wire';
+import { serveFetchHandler, type FetchServer } from './node-http';
+import { makeTruemedRecords, newestFirst } from './truemed-data';
+
+/** The key the fake accepts unless told otherwise. */
+export const FAKE_TRUEMED_API_KEY = 'test_truemed_key';
+
+/**
+ * The largest page the fake serves. A larger `page_size` is clamped to this (not rejected), and the
+ * response's `pagination.page_size` says what was used. The real API's limit is not documented.
+ */
+export const FAKE_TRUEMED_MAX_PAGE_SIZE = 100;
+
+/** Options of {@link createFakeTruemedApi}. */
+export interface FakeTruemedApiOptions {
+  /** How many generated sessions, or the exact records to serve (served newest first). @defaultValue 240 */
+  sessions?: number | readonly TruemedPaymentSessionWire[];
+  /** Seed of the generated dataset. @defaultValue 1 */
+  seed?: number;
+  /** The generated dataset's "today". @defaultValue `Date.UTC(2026, 10, 1)` */
+  now?: number | Date;
+  /** Delay before each answer, fixed or per request. The wait ends early when the request is aborted. */
+  latencyMs?: number | ((request: Request) => number);
+  /** The only `x-truemed-api-key` value accepted. @defaultValue 'test_truemed_key' */
+  apiKey?: string;
+}
+
+/**
+ * A fault to inject into every following request until cleared: an HTTP answer (`body` is sent as JSON,
+ * `rawBody` as-is, e.g. to send broken JSON) or a network failure (the handler rejects; over HTTP the
+ * socket is destroyed).
+ */
+export type FakeTruemedFailure =
+  | { status: number; body?: unknown; headers?: Record<string, string>; rawBody?: string }
+  | { kind: 'network' };
+
+/** What the fake saw of one request. */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  /** Header names lower-cased. */
+  headers: Record<string, string>;
+}
+
+/** A fake Truemed list endpoint; see {@link createFakeTruemedApi}. */
+export interface FakeTruemedApi {
+  /** Answers one request: the Fetch-API form, for route handlers or an injected `fetch`. */
+  handler(request: Request): Promise<Response>;
+  /** `fetch`-compatible shortcut: `fetch(input, init)` → `handler(new Request(input, init))`. */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  /** The full dataset, newest first, with every optional field; responses strip what a query did not ask for. */
+  readonly records: readonly TruemedPaymentSessionWire[];
+  /** Every request received, in order (including rejected ones). */
+  readonly requests: RecordedRequest[];
+  /** Serves the handler over real HTTP on 127.0.0.1 (`port` 0 picks a free one). */
+  listen(port?: number): Promise<FetchServer>;
+  /** Injects a fault into every following request; `null` restores normal answers. */
+  setFailure(failure: FakeTruemedFailure | null): void;
+}
+
+/**
+ * Creates a fake Truemed payment-sessions API with a deterministic dataset.
+ *
+ * Behaviour: only `GET /payments/v1/payment_sessions` exists (other paths 404, other methods 405); a missing
+ * or wrong `x-truemed-api-key` is a 401; parameters are checked with `validateTruemedParams` (400
+ * `{ error: 'InvalidParameter', message }` naming the parameter; undocumented ones are ignored);
+ * `page_size` above {@link FAKE_TRUEMED_MAX_PAGE_SIZE} is clamped.
+ *
+ * Filters: `filter_pending`, `filter_voided`, `kind`, `status`, `payment_token` (exact), `search` (case- and
+ * accent-insensitive substring of id, user_business_id, customer_email, customer_name), `created_on_*` /
+ * `captured_on_*` (inclusive; a bare date is midnight UTC, a date-time without a zone is UTC; a captured
+ * bound excludes sessions never captured).
+ *
+ * Include flags: `include_order_items`, `include_metadata`, `include_truemed_fee` (default false),
+ * `include_refunds`, `include_disputes` (default true), `summarize_refunds` (adds `refund_amount` in cents
+ * and leaves `refunds` out).
+ * Optional fields are left out, never null. A page past the last is empty with the real pagination.
+ *
+ * @example
+ * const api = createFakeTruemedApi({ sessions: 60, latencyMs: 20 });
+ * const server = await api.listen();
+ * const res = await fetch(`${server.url}/payments/v1/payment_sessions?status=captured`, {
+ *   headers: { 'x-truemed-api-key': 'test_truemed_key' },
+ * });
+ * await server.close();
+ */
+export function createFakeTruemedApi(options: FakeTruemedApiOptions = {}): FakeTruemedApi {
+  const { sessions = 240, seed = 1, now, latencyMs, apiKey = FAKE_TRUEMED_API_KEY } = options;
+  const records =
+    typeof sessions === 'number' ? makeTruemedRecords({ count: sessions, seed, now }) : [...sessions].sort(newestFirst);
+  const requests: RecordedRequest[] = [];
+  let failure: FakeTruemedFailure | null = null;
+
+  const handler = async (request: Request): Promise<Response> => {
+    requests.push({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers) });
+    const delay = typeof latencyMs === 'function' ? latencyMs(request) : (latencyMs ?? 0);
+    await wait(delay, request.signal);
+    if (failure) return answerWithFailure(failure);
+
+    const url = new URL(request.url);
+    if (url.pathname !== TRUEMED_LIST_PATH) {
+      return errorResponse(404, 'NotFound', `No route for ${url.pathname}; only ${TRUEMED_LIST_PATH} is served.`);
+    }
+    if (request.method !== 'GET') {
+      return errorResponse(405, 'MethodNotAllowed', `${request.method} is not allowed; use GET.`, { allow: 'GET' });
+    }
+    const key = request.headers.get(TRUEMED_API_KEY_HEADER);
+    if (key === null || key === '') {
+      return errorResponse(401, 'Unauthorized', `Missing ${TRUEMED_API_KEY_HEADER} header.`);
+    }
+    // The message never repeats the key that was sent.
+    if (key !== apiKey) return errorResponse(401, 'Unauthorized', 'Invalid API key.');
+
+    const check = validateTruemedParams(url.searchParams);
+    if (!check.ok) return errorResponse(400, 'InvalidParameter', check.message);
+    return Response.json(listTruemedSessions(records, check.params));
+  };
+
+  return {
+    handler,
+    fetch: (input, init) => handler(new Request(input, init)),
+    records,
+    requests,
+    listen: (port = 0) => serveFetchHandler(handler, { port, host: '127.0.0.1' }),
+    setFailure(next) {
+      failure = next;
+    },
+  };
+}
+
+/**
+ * Answers a list query over `records` (already newest first) with already-validated, normalized parameters
+ * (see `validateTruemedParams`). Pure: the records are not modified.
+ */
+export function listTruemedSessions(
+  records: readonly TruemedPaymentSessionWire[],
+  params: URLSearchParams,
+): TruemedListResponseWire {
+  const matching = records.filter(matcher(params));
+  const page = Number(params.get('page') ?? 1);
+  const pageSize = Math.min(Number(params.get('page_size') ?? TRUEMED_DEFAULT_PAGE_SIZE), FAKE_TRUEMED_MAX_PAGE_SIZE);
+  const start = (page - 1) * pageSize;
+  const include = {
+    orderItems: flag(params, 'include_order_items', false),
+    metadata: flag(params, 'include_metadata', false),
+    refunds: flag(params, 'include_refunds', true),
+    disputes: flag(params, 'include_disputes', true),
+    summarizeRefunds: flag(params, 'summarize_refunds', false),
+    fee: flag(params, 'include_truemed_fee', false),
+  };
+  return {
+    payment_sessions: matching.slice(start, start + pageSize).map((session) => project(session, include)),
+    pagination: {
+      current_page: page,
+      page_size: pageSize,
+      count: matching.length,
+      last_page: Math.max(1, Math.ceil(matching.length / pageSize)),
+    },
+  };
+}
+
+function flag(params: URLSearchParams, name: string, fallback: boolean): boolean {
+  const value = params.get(name);
+  return value === null ? fallback : value === 'true';
+}
+
+function list(params: URLSearchParams, name: string): string[] | undefined {
+  return params.get(name)?.split(',');
+}
+
+/**
+ * A bound as epoch milliseconds. A date-time without a zone is read as UTC (as a UTC-configured server
+ * would), never in the machine's local time zone, so results do not depend on where the fake runs.
+ */
+function instant(params: URLSearchParams, name: string): number | undefined {
+  const value = params.get(name);
+  if (value === null) return undefined;
+  const hasTime = /[T ]\d{2}:\d{2}/.test(value);
+  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(value);
+  return Date.parse(hasTime && !hasZone ? `${value.replace(' ', 'T')}Z` : value);
+}
+
+/** Builds the record filter for a query; every present parameter narrows the result. */
+function matcher(params: URLSearchParams): (session: TruemedPaymentSessionWire) => boolean {
+  const skipPending = flag(params, 'filter_pending', false);
+  const skipVoided = flag(params, 'filter_voided', false);
+  const kinds = list(params, 'kind');
+  const statuses = list(params, 'status');
+  const token = params.get('payment_token');
+  const needle = params.has('search') ? fold(params.get('search') as string) : undefined;
+  const createdFrom = instant(params, 'created_on_start');
+  const createdTo = instant(params, 'created_on_end');
+  const capturedFrom = instant(params, 'captured_on_start');
+  const capturedTo = instant(params, 'captured_on_end');
+  const byCapture = capturedFrom !== undefined || capturedTo !== undefined;
+
+  return (session) => {
+    if (skipPending && session.status === 'pending') return false;
+    if (skipVoided && session.status === 'authorization_voided') return false;
+    if (kinds && !kinds.includes(session.kind)) return false;
+    if (statuses && !statuses.includes(session.status)) return false;
+    if (token !== null && session.payment_token !== token) return false;
+    if (!within(Date.parse(session.created_on), createdFrom, createdTo)) return false;
+    if (byCapture) {
+      if (session.captured_on === undefined) return false;
+      if (!within(Date.parse(session.captured_on), capturedFrom, capturedTo)) return false;
+    }
+    if (needle !== undefined) {
+      const haystacks = [session.id, session.user_business_id, session.customer_email, session.customer_name];
+      if (!haystacks.some((text) => text !== undefined && fold(text).includes(needle))) return false;
+    }
+    return true;
+  };
+}
+
+function within(time: number, from: number | undefined, to: number | undefined): boolean {
+  return (from === undefined || time >= from) && (to === undefined || time <= to);
+}
+
+/** Letters that do not decompose under NFD but that people type without their accent. */
+const UNDECOMPOSABLE: Record<string, string> = {
+  æ: 'ae', ø: 'o', œ: 'oe', ß: 'ss', đ: 'd', ł: 'l', þ: 'th', ð: 'd', ı: 'i',
+};
+
+/** Lower-case, accent-free form for matching: "Ætheling Ørsted" → "aetheling orsted". */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[æøœßđłþðı]/g, (letter) => UNDECOMPOSABLE[letter] ?? letter);
+}
+
+interface Include {
+  orderItems: boolean;
+  metadata: boolean;
+  refunds: boolean;
+  disputes: boolean;
+  summarizeRefunds: boolean;
+  fee: boolean;
+}
+
+/** The record as the query asked for it: optional parts left out unless their flag is on. */
+function project(session: TruemedPaymentSessionWire, include: Include): TruemedPaymentSessionWire {
+  const {
+    order_items: orderItems,
+    metadata,
+    refunds,
+    disputes,
+    refund_amount: storedRefundAmount,
+    truemed_fee: fee,
+    ...always
+  } = session;
+  const out: TruemedPaymentSessionWire = { ...always };
+  if (include.orderItems && orderItems !== undefined) out.order_items = orderItems;
+  if (include.metadata && metadata !== undefined) out.metadata = metadata;
+  if (include.summarizeRefunds) {
+    // Documented as "the sum of processed refunds": the generated refunds are all processed.
+    out.refund_amount = refunds ? refunds.reduce((sum, refund) => sum + refund.amount, 0) : (storedRefundAmount ?? 0);
+  } else if (include.refunds && refunds !== undefined) {
+    out.refunds = refunds;
+  }
+  if (include.disputes && disputes !== undefined) out.disputes = disputes;
+  if (include.fee && fee !== undefined) out.truemed_fee = fee;
+  return out;
+}
+
+function errorResponse(status: number, error: string, message: string, headers?: Record<string, string>): Response {
+  const body: TruemedErrorWire = { error, message };
+  return Response.json(body, { status, headers });
+}
+
+/** Statuses a Response may not carry a body with. */
+const NULL_BODY_STATUSES = [101, 204, 205, 304];
+
+function answerWithFailure(failure: FakeTruemedFailure): Response {
+  // The same error undici's fetch raises when a connection drops, so an injected fetch sees the real thing.
+  if ('kind' in failure) throw new TypeError('fetch failed');
+  const { status, body, headers, rawBody } = failure;
+  if (NULL_BODY_STATUSES.includes(status)) return new Response(null, { status, headers });
+  if (rawBody !== undefined) return new Response(rawBody, { status, headers });
+  return Response.json(body ?? { error: 'InjectedFailure', message: `Injected failure with status ${status}.` }, {
+    status,
+    headers,
+  });
+}
+
+/** Waits `ms`, rejecting with the signal's reason as soon as the request is aborted. */
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
