@@ -1,0 +1,418 @@
+/**
+ * `createTruemedProxy`: the host's backend route that holds the Truemed API key. The browser calls it; it
+ * checks the host's own session, validates the query, adds the key and calls Truemed's list endpoint.
+ * Fetch-API only (no Node imports), so it runs in Next.js route handlers, Hono, Bun, Deno and workers.
+ */
+import { validateTruemedParams } from '../adapters/truemed/params';
+import { TRUEMED_API_KEY_HEADER, TRUEMED_DEFAULT_PAGE_SIZE, TRUEMED_LIST_PATH } from '../adapters/truemed/wire';
+import { isPlainRecord, stripSecrets } from '../core/sanitize';
+
+/** Where the proxy sends requests unless told otherwise. */
+export const DEFAULT_TRUEMED_BASE_URL = 'https://api.truemed.com';
+/** Largest `page_size` the proxy forwards unless told otherwise; larger requests are capped to it. */
+export const DEFAULT_PROXY_MAX_PAGE_SIZE = 100;
+/** How long the proxy waits for Truemed (headers and body) unless told otherwise. */
+export const DEFAULT_PROXY_TIMEOUT_MS = 15_000;
+
+/** `setTimeout` treats larger delays as 1 ms, which would turn a huge timeout into an instant one. */
+const MAX_TIMER_MS = 2_147_483_647;
+const ALLOWED_METHODS = 'GET, HEAD';
+const REDACTED = '[redacted]';
+const MAX_UPSTREAM_MESSAGE_LENGTH = 300;
+/** Truemed's error codes are identifiers (`MissingField`); anything else is not passed on. */
+const UPSTREAM_ERROR_CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what these match
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]+/g;
+// eslint-disable-next-line no-control-regex -- a header value with these would be refused or split
+const NOT_HEADER_SAFE = /[\s\u0000-\u001f\u007f]/;
+
+/** A request handler in the Fetch API's terms: what Next.js, Hono, Bun and Deno route handlers are. */
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+/** The `error` codes the proxy answers with (a passed-through Truemed 4xx keeps Truemed's own code). */
+export type TruemedProxyErrorCode =
+  | 'MethodNotAllowed'
+  | 'Unauthorized'
+  | 'InvalidParameter'
+  | 'UpstreamTimeout'
+  | 'UpstreamUnavailable'
+  | 'UpstreamInvalidResponse'
+  | 'UpstreamAuthFailed'
+  | 'UpstreamError'
+  | 'ClientClosedRequest'
+  | 'InternalError';
+
+/** The JSON body of every non-2xx answer. */
+export interface TruemedProxyErrorBody {
+  /** A machine-readable code: one of {@link TruemedProxyErrorCode}, or Truemed's own for a passed-through 4xx. */
+  error: string;
+  /** A readable sentence, safe to show: never the key, never the upstream URL. */
+  message: string;
+  /** For `InvalidParameter`: the query parameter at fault. */
+  param?: string;
+  /** When Truemed answered with an error status that the proxy mapped to another one (502). */
+  upstreamStatus?: number;
+}
+
+/** Why the proxy called `onError`. */
+export type TruemedProxyErrorReason =
+  | 'authorize_threw'
+  | 'upstream_timeout'
+  | 'upstream_unreachable'
+  | 'upstream_invalid_response'
+  | 'upstream_status'
+  | 'internal';
+
+/** What `onError` receives: built from strings only, with the API key redacted. */
+export interface TruemedProxyErrorInfo {
+  reason: TruemedProxyErrorReason;
+  /** The status the proxy answered the client with. */
+  status: number;
+  /** Truemed's status, when it answered. */
+  upstreamStatus?: number;
+  /** What happened, for a server log (may include the thrown error's message, key redacted). */
+  message: string;
+}
+
+/** Options of {@link createTruemedProxy}. */
+export interface TruemedProxyOptions {
+  /** The Truemed server-to-server key, sent as `x-truemed-api-key`. Read it from the server's environment. */
+  apiKey: string;
+  /**
+   * The host's own access check, run before anything else. Only `true` lets the request through; `false`,
+   * anything else, or a throw is a 401 and Truemed is never called.
+   */
+  authorize: (request: Request) => boolean | Promise<boolean>;
+  /** Truemed's origin (a path prefix is kept, for a gateway). @defaultValue 'https://api.truemed.com' */
+  baseUrl?: string;
+  /** The `fetch` used to call Truemed. @defaultValue `globalThis.fetch`, looked up on each call */
+  fetch?: typeof fetch;
+  /** A larger `page_size` is lowered to this. @defaultValue 100 */
+  maxPageSize?: number;
+  /** Time allowed for Truemed's whole answer before a 504. @defaultValue 15000 */
+  timeoutMs?: number;
+  /** Server-side logging hook for failures (not for 400/401/405 answers). Never receives the key. */
+  onError?: (info: TruemedProxyErrorInfo) => void;
+}
+
+/**
+ * Creates the backend route a browser-side `createTruemedFetcher` talks to: a Fetch-API handler that lists
+ * Truemed payment sessions on behalf of the host's signed-in users, holding the API key server-side.
+ *
+ * - Methods: `GET` (and `HEAD`, answered like `GET` without a body); anything else is a 405 with `Allow`.
+ * - Path: ignored. Mount the handler wherever you like (`/api/payment-sessions`, or under the fetcher's
+ *   `baseUrl` + `/payments/v1/payment_sessions`); it always calls Truemed's list endpoint and nothing else.
+ * - `authorize(request)` runs first; anything but `true` is a 401 and Truemed is not called.
+ * - Query: only Truemed's documented parameters are forwarded (others dropped), each validated; a bad value
+ *   is a 400 `{ error: 'InvalidParameter', message, param }`. `page_size` is capped to `maxPageSize`.
+ * - Headers: only the client's `accept` goes upstream (cookies, `authorization`, `x-forwarded-*` do not);
+ *   the key is added here. No upstream header comes back except a valid `Retry-After`.
+ * - Answers: Truemed's 2xx JSON passes through without any `clientSecret`-like key; a 4xx keeps its status
+ *   and a sanitized `{ error, message }`, except 401/403 — the server's key was refused, not the user —
+ *   which become 502 `UpstreamAuthFailed` so the browser does not take them for an expired session; 5xx
+ *   and unreachable are 502, a timeout 504. The key never appears in a response or in `onError`.
+ *
+ * @throws TypeError at creation for a missing key, a missing `authorize`, or an invalid option.
+ *
+ * @example
+ * // app/api/payment-sessions/route.ts (Next.js)
+ * export const GET = createTruemedProxy({
+ *   apiKey: process.env.TRUEMED_API_KEY!,
+ *   authorize: async (request) => (await getSession(request))?.role === 'merchant-admin',
+ * });
+ */
+export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
+  const settings = checkOptions(options);
+  const { apiKey, authorize, listUrl, maxPageSize, timeoutMs, onError } = settings;
+  const upstreamFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  // Every form the key could take in a serialized body: raw, JSON-escaped and URL-encoded.
+  const keyForms = [...new Set([apiKey, JSON.stringify(apiKey).slice(1, -1), encodeURIComponent(apiKey)])];
+  const redact = (text: string): string => keyForms.reduce((out, form) => out.split(form).join(REDACTED), text);
+
+  const report = (info: TruemedProxyErrorInfo): void => {
+    if (!onError) return;
+    try {
+      onError({ ...info, message: redact(info.message) });
+    } catch {
+      // A failing logger must not turn an answer into a crash.
+    }
+  };
+
+  const respond = (request: Request, status: number, body: object, headers?: Record<string, string>): Response =>
+    jsonResponse(request.method === 'HEAD', status, redact(JSON.stringify(body)), headers);
+
+  const fail = (request: Request, status: number, body: TruemedProxyErrorBody, headers?: Record<string, string>) =>
+    respond(request, status, body, headers);
+
+  async function isAuthorized(request: Request): Promise<boolean> {
+    try {
+      return (await authorize(request)) === true;
+    } catch (error) {
+      report({ reason: 'authorize_threw', status: 401, message: `authorize threw: ${describeError(error)}` });
+      return false;
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return fail(
+        request,
+        405,
+        { error: 'MethodNotAllowed', message: `${request.method} is not allowed here; use GET.` },
+        { allow: ALLOWED_METHODS },
+      );
+    }
+    // Before the query is even read: an anonymous caller learns nothing, not even which values are valid.
+    if (!(await isAuthorized(request))) {
+      return fail(request, 401, { error: 'Unauthorized', message: 'Sign in with an account allowed to view payment sessions.' });
+    }
+    const check = validateTruemedParams(new URL(request.url).searchParams);
+    if (!check.ok) return fail(request, 400, { error: 'InvalidParameter', message: check.message, param: check.param });
+
+    const params = capPageSize(check.params, maxPageSize);
+    const query = params.toString();
+    const upstreamHeaders = new Headers({
+      accept: request.headers.get('accept') ?? 'application/json',
+      [TRUEMED_API_KEY_HEADER]: apiKey,
+    });
+    const outcome = await callUpstream(query === '' ? listUrl : `${listUrl}?${query}`, upstreamHeaders, request.signal);
+
+    switch (outcome.kind) {
+      case 'client_aborted':
+        // Nobody reads this answer; it only has to be a valid Response.
+        return fail(request, 499, { error: 'ClientClosedRequest', message: 'The client went away.' });
+      case 'timeout':
+        report({ reason: 'upstream_timeout', status: 504, message: `Truemed did not answer within ${timeoutMs} ms.` });
+        return fail(request, 504, {
+          error: 'UpstreamTimeout',
+          message: 'The payment provider took too long to answer. Try again shortly.',
+        });
+      case 'unreachable':
+        report({ reason: 'upstream_unreachable', status: 502, message: `Could not reach Truemed: ${outcome.detail}` });
+        return fail(request, 502, {
+          error: 'UpstreamUnavailable',
+          message: 'The payment provider could not be reached. Try again shortly.',
+        });
+      case 'answered':
+        return answerFromUpstream(request, outcome);
+    }
+  }
+
+  function answerFromUpstream(request: Request, upstream: UpstreamAnswer): Response {
+    const { status } = upstream;
+    const retryAfter = validRetryAfter(upstream.retryAfter);
+    const retryHeaders = retryAfter === undefined ? undefined : { 'retry-after': retryAfter };
+
+    if (status >= 200 && status < 300) {
+      const body = parseJson(upstream.text);
+      if (isPlainRecord(body)) return respond(request, 200, stripSecrets(body));
+      report({ reason: 'upstream_invalid_response', status: 502, upstreamStatus: status, message: 'Truemed answered 2xx without a JSON object.' });
+      return fail(request, 502, {
+        error: 'UpstreamInvalidResponse',
+        message: 'The payment provider sent an unreadable answer.',
+        upstreamStatus: status,
+      });
+    }
+    if (status === 401 || status === 403) {
+      report({ reason: 'upstream_status', status: 502, upstreamStatus: status, message: `Truemed refused the API key (HTTP ${status}).` });
+      return fail(request, 502, {
+        error: 'UpstreamAuthFailed',
+        message: 'The payment provider refused this server’s credentials.',
+        upstreamStatus: status,
+      });
+    }
+    if (status >= 400 && status < 500) {
+      const body = upstreamErrorBody(upstream.text, status);
+      report({ reason: 'upstream_status', status, upstreamStatus: status, message: `Truemed answered ${status}: ${body.error}: ${body.message}` });
+      return fail(request, status, body, status === 429 ? retryHeaders : undefined);
+    }
+    if (status >= 500 && status < 600) {
+      report({ reason: 'upstream_status', status: 502, upstreamStatus: status, message: `Truemed answered ${status}.` });
+      return fail(
+        request,
+        502,
+        { error: 'UpstreamError', message: 'The payment provider failed to answer. Try again shortly.', upstreamStatus: status },
+        status === 503 ? retryHeaders : undefined,
+      );
+    }
+    // Redirects are not followed (they would carry the key elsewhere); anything else is unexpected.
+    report({ reason: 'upstream_invalid_response', status: 502, upstreamStatus: status, message: `Truemed answered an unexpected ${status}.` });
+    return fail(request, 502, {
+      error: 'UpstreamInvalidResponse',
+      message: 'The payment provider sent an unexpected answer.',
+      upstreamStatus: status,
+    });
+  }
+
+  /** Calls Truemed; the timeout and the client's abort both cancel it, headers and body alike. */
+  async function callUpstream(url: string, headers: Headers, clientSignal: AbortSignal): Promise<UpstreamOutcome> {
+    if (clientSignal.aborted) return { kind: 'client_aborted' };
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException('The Truemed request timed out.', 'TimeoutError'));
+    }, timeoutMs);
+    const abortUpstream = () => controller.abort(clientSignal.reason);
+    clientSignal.addEventListener('abort', abortUpstream, { once: true });
+    // Settles on abort even if an injected `fetch` ignores its signal.
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+    });
+    try {
+      const response = await Promise.race([
+        upstreamFetch(url, { method: 'GET', headers, signal: controller.signal, redirect: 'manual' }),
+        aborted,
+      ]);
+      const text = await Promise.race([response.text(), aborted]);
+      return { kind: 'answered', status: response.status, retryAfter: response.headers.get('retry-after'), text };
+    } catch (error) {
+      if (timedOut) return { kind: 'timeout' };
+      if (clientSignal.aborted) return { kind: 'client_aborted' };
+      return { kind: 'unreachable', detail: describeError(error) };
+    } finally {
+      clearTimeout(timer);
+      clientSignal.removeEventListener('abort', abortUpstream);
+    }
+  }
+
+  function upstreamErrorBody(text: string, status: number): TruemedProxyErrorBody {
+    const body = parseJson(text);
+    const code = isPlainRecord(body) && typeof body.error === 'string' ? redact(body.error) : '';
+    const message = isPlainRecord(body) && typeof body.message === 'string' ? cleanText(redact(body.message)) : '';
+    return {
+      error: UPSTREAM_ERROR_CODE.test(code) ? code : 'UpstreamError',
+      message: message || `The payment provider rejected the request (HTTP ${status}).`,
+    };
+  }
+
+  return async function truemedProxy(request: Request): Promise<Response> {
+    try {
+      return await handle(request);
+    } catch (error) {
+      report({ reason: 'internal', status: 500, message: `The proxy failed: ${describeError(error)}` });
+      return jsonResponse(
+        request.method === 'HEAD',
+        500,
+        JSON.stringify({ error: 'InternalError', message: 'The payment sessions service failed.' } satisfies TruemedProxyErrorBody),
+      );
+    }
+  };
+}
+
+interface UpstreamAnswer {
+  kind: 'answered';
+  status: number;
+  retryAfter: string | null;
+  text: string;
+}
+
+type UpstreamOutcome =
+  | UpstreamAnswer
+  | { kind: 'timeout' }
+  | { kind: 'client_aborted' }
+  | { kind: 'unreachable'; detail: string };
+
+interface ProxySettings {
+  apiKey: string;
+  authorize: TruemedProxyOptions['authorize'];
+  listUrl: string;
+  maxPageSize: number;
+  timeoutMs: number;
+  onError: TruemedProxyOptions['onError'];
+}
+
+/** Validates the options up front, so a misconfigured route fails at start-up rather than per request. */
+function checkOptions(options: TruemedProxyOptions): ProxySettings {
+  if (!isPlainRecord(options)) throw new TypeError('createTruemedProxy needs an options object.');
+  const { apiKey, authorize, baseUrl = DEFAULT_TRUEMED_BASE_URL, maxPageSize = DEFAULT_PROXY_MAX_PAGE_SIZE } = options;
+  const { timeoutMs = DEFAULT_PROXY_TIMEOUT_MS, onError } = options;
+  // The messages never quote the key's value: they may end up in logs.
+  if (typeof apiKey !== 'string' || apiKey.length === 0) {
+    throw new TypeError('apiKey is required: pass your Truemed server-to-server key (e.g. process.env.TRUEMED_API_KEY).');
+  }
+  if (NOT_HEADER_SAFE.test(apiKey)) {
+    throw new TypeError('apiKey must not contain whitespace or control characters (check how it was read).');
+  }
+  if (typeof authorize !== 'function') {
+    throw new TypeError('authorize is required: pass your own session check, (request) => boolean | Promise<boolean>.');
+  }
+  if (typeof maxPageSize !== 'number' || !Number.isInteger(maxPageSize) || maxPageSize < 1) {
+    throw new TypeError(`maxPageSize must be a whole number of at least 1, got ${String(maxPageSize)}.`);
+  }
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMER_MS) {
+    throw new TypeError(`timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMER_MS}, got ${String(timeoutMs)}.`);
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new TypeError('fetch must be a function compatible with globalThis.fetch.');
+  }
+  if (onError !== undefined && typeof onError !== 'function') throw new TypeError('onError must be a function.');
+  return { apiKey, authorize, listUrl: listUrlFor(baseUrl), maxPageSize, timeoutMs, onError };
+}
+
+function listUrlFor(baseUrl: unknown): string {
+  let url: URL;
+  try {
+    url = new URL(String(baseUrl));
+  } catch {
+    throw new TypeError('baseUrl must be an absolute http(s) URL, e.g. https://api.truemed.com.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`baseUrl must be an http(s) URL, got the ${url.protocol} scheme.`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new TypeError('baseUrl must not contain credentials; the key goes in apiKey.');
+  }
+  if (url.search !== '' || url.hash !== '') throw new TypeError('baseUrl must not have a query or a fragment.');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}${TRUEMED_LIST_PATH}`;
+}
+
+/** Lowers `page_size` to the cap; also sets it when Truemed's default page would exceed a smaller cap. */
+function capPageSize(params: URLSearchParams, maxPageSize: number): URLSearchParams {
+  const requested = params.get('page_size');
+  const size = requested === null ? TRUEMED_DEFAULT_PAGE_SIZE : Number(requested);
+  if (size > maxPageSize) params.set('page_size', String(maxPageSize));
+  return params;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Upstream text shown to users: one line, bounded. */
+function cleanText(text: string): string {
+  const line = text.replace(CONTROL_CHARS, ' ').trim();
+  return line.length > MAX_UPSTREAM_MESSAGE_LENGTH ? `${line.slice(0, MAX_UPSTREAM_MESSAGE_LENGTH)}…` : line;
+}
+
+/** A `Retry-After` worth passing on: delay-seconds or an HTTP date, nothing else. */
+function validRetryAfter(value: string | null): string | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d{1,10}$/.test(text)) return text;
+  if (text.length <= 40 && /^[A-Za-z0-9 ,:]+$/.test(text) && !Number.isNaN(Date.parse(text))) return text;
+  return undefined;
+}
+
+/** The thrown value as `Name: message (cause: …)`, for logs only (the caller redacts it). */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (cause: ${error.cause.name}: ${error.cause.message})` : '';
+  return `${error.name}: ${error.message}${cause}`;
+}
+
+/** Every answer carries these: JSON, never cached (it is per-user data), never sniffed as HTML. */
+function jsonResponse(headOnly: boolean, status: number, json: string, extra?: Record<string, string>): Response {
+  const headers = new Headers({
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...extra,
+  });
+  return new Response(headOnly ? null : json, { status, headers });
+}
