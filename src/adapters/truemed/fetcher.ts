@@ -1,0 +1,271 @@
+/**
+ * `createTruemedFetcher`: lists payment sessions from Truemed's `GET /payments/v1/payment_sessions` —
+ * in a browser through the host's proxy (`createTruemedProxy`), on a server directly with the API key.
+ */
+import * as v from 'valibot';
+import { abortedError, isAbortError, PaymentSessionsError } from '../../core/errors';
+import { normalizeQuery } from '../../core/query';
+import { isPlainRecord } from '../../core/sanitize';
+import type { SessionFetcher, SessionInclude, SessionPage, SessionQuery } from '../../core/types';
+import {
+  describeIssues,
+  errorCode,
+  errorForStatus,
+  mapRecords,
+  pageCountFor,
+  parseRetryAfter,
+  surfacedMessage,
+  type InvalidRecordHandler,
+} from '../shared';
+import { mapTruemedSession } from './map';
+import { TruemedEnvelopeSchema } from './schema';
+import { TRUEMED_API_KEY_HEADER, TRUEMED_KINDS, TRUEMED_LIST_PATH, TRUEMED_STATUSES } from './wire';
+
+/** The largest `page_size` this fetcher sends; larger requests are capped (the proxy allows no more). */
+export const TRUEMED_MAX_PAGE_SIZE = 100;
+
+/** Options of {@link createTruemedFetcher}. */
+export interface TruemedFetcherOptions {
+  /**
+   * Where the list endpoint lives, without `/payments/v1/payment_sessions`: the host's proxy in a browser
+   * (`'/api/truemed'`, resolved against the page's location), or Truemed's API origin on a server.
+   */
+  baseUrl: string;
+  /** The `fetch` to use. @defaultValue `globalThis.fetch`, looked up at call time */
+  fetch?: typeof globalThis.fetch;
+  /** Extra request headers (the host's CSRF token, a tenant id…). */
+  headers?: HeadersInit;
+  /** Optional parts asked for on every request; a query's own `include` wins key by key. */
+  include?: SessionInclude;
+  /**
+   * Sends `summarize_refunds=true`, so Truemed returns `refund_amount` (cents) instead of, or beside, the
+   * refund list. @defaultValue false
+   */
+  summarizeRefunds?: boolean;
+  /** Called for every record dropped because it failed validation (the page still renders). */
+  onInvalidRecord?: InvalidRecordHandler;
+  /**
+   * Truemed's server-to-server key, sent as `x-truemed-api-key`. **Server only**: passing it where `window`
+   * exists throws at creation, because a key in a browser bundle is a key anyone can read.
+   */
+  apiKey?: string;
+}
+
+const INCLUDE_PARAMS = {
+  items: 'include_order_items',
+  refunds: 'include_refunds',
+  disputes: 'include_disputes',
+  metadata: 'include_metadata',
+  fee: 'include_truemed_fee',
+} as const satisfies Record<keyof SessionInclude, string>;
+
+/**
+ * The documented query parameters for a query. Only what is set is sent; include flags are sent as given
+ * (`false` too, since `include_refunds` and `include_disputes` default to true upstream), lists
+ * comma-joined, booleans as `true`/`false`. `status` values are raw Truemed statuses, passed through.
+ */
+export function buildTruemedSearchParams(
+  query: SessionQuery,
+  defaults: { include?: SessionInclude; summarizeRefunds?: boolean } = {},
+): URLSearchParams {
+  const params = new URLSearchParams();
+  params.set('page', String(query.page));
+  params.set('page_size', String(Math.min(query.pageSize, TRUEMED_MAX_PAGE_SIZE)));
+  const setIf = (name: string, value: string | undefined) => {
+    if (value !== undefined && value !== '') params.set(name, value);
+  };
+  setIf('search', query.search);
+  setIf('status', query.status?.join(','));
+  setIf('kind', query.kind?.join(','));
+  setIf('created_on_start', query.createdFrom);
+  setIf('created_on_end', query.createdTo);
+  setIf('captured_on_start', query.capturedFrom);
+  setIf('captured_on_end', query.capturedTo);
+  if (query.excludePending) params.set('filter_pending', 'true');
+  if (query.excludeVoided) params.set('filter_voided', 'true');
+  setIf('payment_token', query.paymentToken);
+  const include: SessionInclude = { ...defaults.include, ...query.include };
+  for (const [key, param] of Object.entries(INCLUDE_PARAMS) as Array<[keyof SessionInclude, string]>) {
+    const flag = include[key];
+    if (flag !== undefined) params.set(param, String(flag));
+  }
+  if (defaults.summarizeRefunds) params.set('summarize_refunds', 'true');
+  return params;
+}
+
+function isBrowser(): boolean {
+  return typeof window !== 'undefined';
+}
+
+const PROXY_HINT =
+  "Create the fetcher without a key in the browser and point `baseUrl` at your own backend route built with `createTruemedProxy` from 'react-payment-sessions/server', which adds the key server-side.";
+
+/**
+ * A {@link SessionFetcher} for Truemed's list endpoint. Every documented filter is supported; statuses and
+ * kinds are Truemed's raw values. Failures throw a `PaymentSessionsError`: 401/403 `auth`, 429
+ * `rate_limit` (with `retryAfterMs`), other statuses `http` (Truemed's `{ error, message }` surfaced),
+ * an unreachable server `network`, a cancelled request `aborted`, a 2xx that is not the documented JSON
+ * `invalid_response`. Records that fail validation are dropped and counted in `page.invalid`.
+ *
+ * When the response has `pagination: null`, the total is a **lower bound**: `(page − 1) × pageSize` plus
+ * the records on this page, so paging stops at the current page.
+ *
+ * @throws Error at creation when `apiKey` is given in a browser, or `baseUrl` is not a usable URL.
+ * @throws RangeError at call time for a query `normalizeQuery` rejects (a programming error).
+ *
+ * @example
+ * // Browser, through the host's proxy:
+ * const fetcher = createTruemedFetcher({ baseUrl: '/api/truemed', include: { items: true, fee: true } });
+ * // Server (a script, a Next.js route):
+ * const serverFetcher = createTruemedFetcher({ baseUrl: 'https://api.truemed.com', apiKey: process.env.TRUEMED_API_KEY });
+ */
+export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFetcher {
+  const { baseUrl, apiKey, onInvalidRecord } = options;
+  if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
+    throw new TypeError('createTruemedFetcher: `baseUrl` must be a URL or a path such as "/api/truemed".');
+  }
+  const headers = new Headers(options.headers);
+  if (isBrowser() && (apiKey !== undefined || headers.has(TRUEMED_API_KEY_HEADER))) {
+    throw new Error(`createTruemedFetcher: the Truemed API key must never reach a browser. ${PROXY_HINT}`);
+  }
+  if (apiKey !== undefined) {
+    if (typeof apiKey !== 'string' || apiKey.trim() === '') throw new TypeError('createTruemedFetcher: `apiKey` must be a non-empty string.');
+    headers.set(TRUEMED_API_KEY_HEADER, apiKey);
+  }
+  if (!headers.has('accept')) headers.set('accept', 'application/json');
+  const base = baseUrl.trim().replace(/\/+$/, '');
+  checkAbsoluteBase(base);
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  const fetcher = async (query: SessionQuery, ctx: { signal: AbortSignal }): Promise<SessionPage> => {
+    const { signal } = ctx;
+    if (signal.aborted) throw abortedError(signal.reason);
+    const normalized = normalizeQuery(query);
+    const url = new URL(resolveEndpoint(base));
+    url.search = buildTruemedSearchParams(normalized, options).toString();
+    const where = `${url.origin}${url.pathname}`;
+
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(url.href, { method: 'GET', headers, signal });
+      text = await response.text();
+    } catch (error) {
+      if (isAbortError(error, signal)) throw abortedError(error);
+      throw new PaymentSessionsError({
+        kind: 'network',
+        message: `Could not reach ${where}. Check the connection and try again.`,
+        cause: error,
+      });
+    }
+    // A `fetch` that ignores the signal must still not deliver a superseded result.
+    if (signal.aborted) throw abortedError(signal.reason);
+    if (!response.ok) throw errorFromResponse(response, text);
+    return toPage(parseJsonBody(text), normalized, onInvalidRecord);
+  };
+
+  return Object.assign(fetcher, {
+    source: 'truemed',
+    capabilities: {
+      search: true,
+      filters: ['status', 'kind', 'createdAt', 'capturedAt', 'excludePending', 'excludeVoided', 'paymentToken'],
+      statuses: [...TRUEMED_STATUSES],
+      kinds: [...TRUEMED_KINDS],
+      maxPageSize: TRUEMED_MAX_PAGE_SIZE,
+    },
+  } satisfies Pick<SessionFetcher, 'source' | 'capabilities'>);
+}
+
+/** An absolute base must be http(s); a relative one is resolved per call (it may be created during SSR). */
+function checkAbsoluteBase(base: string): void {
+  if (!/^[a-z][a-z\d+.-]*:/i.test(base)) return;
+  let protocol: string;
+  try {
+    protocol = new URL(base).protocol;
+  } catch {
+    throw new TypeError(`createTruemedFetcher: \`baseUrl\` is not a valid URL: ${JSON.stringify(base)}.`);
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new TypeError(`createTruemedFetcher: \`baseUrl\` must be an http(s) URL, got ${JSON.stringify(protocol)}.`);
+  }
+}
+
+/** `${base}/payments/v1/payment_sessions`, a relative base resolved against the page's location. */
+function resolveEndpoint(base: string): string {
+  const path = `${base}${TRUEMED_LIST_PATH}`;
+  if (/^[a-z][a-z\d+.-]*:/i.test(base)) return path;
+  const location = (globalThis as { location?: { href?: unknown } }).location;
+  if (typeof location?.href === 'string') {
+    try {
+      return new URL(path, location.href).href;
+    } catch {
+      // Fall through to the readable error below (e.g. an `about:blank` page).
+    }
+  }
+  throw new PaymentSessionsError({
+    kind: 'network',
+    message: `Cannot resolve the relative baseUrl ${JSON.stringify(base)}: there is no page location here. Pass an absolute URL (https://…) when fetching outside a browser.`,
+  });
+}
+
+function errorFromResponse(response: Response, text: string): PaymentSessionsError {
+  let detail: string | undefined;
+  let code: string | undefined;
+  try {
+    const body: unknown = JSON.parse(text);
+    if (isPlainRecord(body)) {
+      code = errorCode(body.error);
+      detail = surfacedMessage(body.message) ?? (code === undefined ? surfacedMessage(body.error) : undefined);
+      if (detail !== undefined && code !== undefined && detail !== code) detail = `${detail} (${code})`;
+      else if (detail === undefined && code !== undefined) detail = code;
+    }
+  } catch {
+    // Not JSON (an HTML error page from a gateway): the status alone is the readable part.
+  }
+  return errorForStatus({
+    backend: 'Truemed',
+    status: response.status,
+    detail,
+    code,
+    retryAfterMs: response.status === 429 ? parseRetryAfter(response.headers.get('retry-after')) : undefined,
+  });
+}
+
+function parseJsonBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new PaymentSessionsError({
+      kind: 'invalid_response',
+      message: 'Truemed answered with a body that is not JSON, so no payment sessions could be read.',
+      cause: error,
+    });
+  }
+}
+
+function toPage(body: unknown, query: SessionQuery, onInvalidRecord: InvalidRecordHandler | undefined): SessionPage {
+  const envelope = v.safeParse(TruemedEnvelopeSchema, body);
+  if (!envelope.success) {
+    const issues = isPlainRecord(body) ? describeIssues(envelope.issues).slice(0, 3).join('; ') : 'expected a JSON object';
+    throw new PaymentSessionsError({
+      kind: 'invalid_response',
+      message: `Truemed answered with an unexpected response (${issues}).`,
+    });
+  }
+  const { payment_sessions: records, pagination } = envelope.output;
+  const { kept, invalid } = mapRecords(records, mapTruemedSession, 'truemed', onInvalidRecord);
+  if (pagination) {
+    return {
+      sessions: kept,
+      total: pagination.count,
+      page: pagination.current_page,
+      pageSize: pagination.page_size,
+      pageCount: Math.max(1, pagination.last_page),
+      invalid,
+    };
+  }
+  // No pagination object: only a lower bound of the total is known (see createTruemedFetcher).
+  const pageSize = Math.min(query.pageSize, TRUEMED_MAX_PAGE_SIZE);
+  const total = (query.page - 1) * pageSize + records.length;
+  return { sessions: kept, total, page: query.page, pageSize, pageCount: pageCountFor(total, pageSize), invalid };
+}

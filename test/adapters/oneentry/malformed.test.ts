@@ -1,0 +1,263 @@
+/**
+ * Hand-written malformed OneEntry payloads. Each case resolves `{ total, items }` with one valid sentinel
+ * first and then its own records, and states how many of its records are kept and dropped. The page must
+ * come back (never a throw), dropped records counted and reported by index, kept sessions sane.
+ */
+import { createOneEntryFetcher } from '../../../src/adapters/oneentry/fetcher';
+import type { OneEntryFetcherOptions } from '../../../src/adapters/oneentry/fetcher';
+import type { OneEntryPaymentsLike } from '../../../src/adapters/oneentry/wire';
+import { PaymentSessionsError } from '../../../src/core/errors';
+import type { PaymentSession } from '../../../src/core/types';
+import { expectSanePage, invalidCollector, liveSignal, oneEntryLegacyRecord, oneEntryRecord } from '../helpers';
+
+const SENTINEL_ID = '1';
+const SECRET = 'pi_3Nested_secret_NeverShowThis';
+const HTML_NAME = '<script>alert("x")</script><img src=x onerror=alert(1)>';
+
+function resolving(value: unknown): OneEntryPaymentsLike {
+  return { getSessions: async () => value };
+}
+
+interface MalformedCase {
+  name: string;
+  records: unknown[];
+  kept: number;
+  dropped: number;
+  issue?: RegExp;
+  options?: OneEntryFetcherOptions;
+  check?: (kept: PaymentSession[]) => void;
+}
+
+const cases: MalformedCase[] = [
+  { name: 'missing id', records: [oneEntryRecord({ id: undefined })], kept: 0, dropped: 1, issue: /^id: / },
+  { name: 'null id', records: [oneEntryRecord({ id: null })], kept: 0, dropped: 1, issue: /^id: / },
+  { name: 'negative id', records: [oneEntryRecord({ id: -1 })], kept: 0, dropped: 1, issue: /^id: / },
+  { name: 'fractional id', records: [oneEntryRecord({ id: 1.5 })], kept: 0, dropped: 1, issue: /^id: / },
+  { name: 'id 2**60 (unsafe)', records: [oneEntryRecord({ id: 2 ** 60 })], kept: 0, dropped: 1, issue: /^id: / },
+  { name: 'id an object', records: [oneEntryRecord({ id: { value: 1 } })], kept: 0, dropped: 1, issue: /^id: / },
+  { name: 'missing status', records: [oneEntryRecord({ status: undefined })], kept: 0, dropped: 1, issue: /^status: / },
+  { name: 'numeric status', records: [oneEntryRecord({ status: 200 })], kept: 0, dropped: 1, issue: /^status: / },
+  { name: 'blank status', records: [oneEntryRecord({ status: '  ' })], kept: 0, dropped: 1, issue: /^status: / },
+  {
+    name: 'unknown status text is kept as unknown',
+    records: [oneEntryRecord({ status: 'Awaiting 3-D Secure' })],
+    kept: 1,
+    dropped: 0,
+    check: ([session]) => expect(session).toMatchObject({ status: 'unknown', rawStatus: 'Awaiting 3-D Secure' }),
+  },
+  { name: 'negative amount', records: [oneEntryRecord({ amount: -5 })], kept: 0, dropped: 1, issue: /^amount: / },
+  { name: 'amount 1e300', records: [oneEntryRecord({ amount: 1e300 })], kept: 0, dropped: 1, issue: /^amount: / },
+  { name: 'amount 2**60 in minor units', records: [oneEntryRecord({ amount: 2 ** 60 })], kept: 0, dropped: 1, options: { amountUnit: 'minor' } },
+  { name: 'amount "NaN"', records: [oneEntryRecord({ amount: 'NaN' })], kept: 0, dropped: 1, issue: /^amount: / },
+  { name: 'amount "Infinity"', records: [oneEntryRecord({ amount: 'Infinity' })], kept: 0, dropped: 1, issue: /^amount: / },
+  { name: 'amount a boolean', records: [oneEntryRecord({ amount: true })], kept: 0, dropped: 1, issue: /^amount: / },
+  {
+    name: 'null amount is absent, not wrong (the SDK types it number | null)',
+    records: [oneEntryRecord({ amount: null })],
+    kept: 1,
+    dropped: 0,
+    check: ([session]) => {
+      expect(session?.amount).toBeUndefined();
+      expect(session?.capturedAmount).toBeUndefined();
+    },
+  },
+  { name: 'unparsable createdDate', records: [oneEntryRecord({ createdDate: 'yesterday' })], kept: 0, dropped: 1, issue: /^createdDate: / },
+  {
+    name: 'invalid updatedDate is left out',
+    records: [oneEntryRecord({ updatedDate: '2026-02-30T10:00:00Z' })],
+    kept: 1,
+    dropped: 0,
+    check: ([session]) => expect(session?.updatedAt).toBeUndefined(),
+  },
+  {
+    name: 'javascript:, data:, credentialed and relative payment URLs never become links',
+    records: [
+      oneEntryRecord({ id: 11, paymentUrl: 'javascript:alert(1)' }),
+      oneEntryRecord({ id: 12, paymentUrl: 'data:text/html;base64,PHNjcmlwdD4=' }),
+      oneEntryRecord({ id: 13, paymentUrl: 'https://user:pw@evil.example.com' }),
+      oneEntryRecord({ id: 14, paymentUrl: '/checkout/123' }),
+      oneEntryRecord({ id: 15, paymentUrl: null }),
+    ],
+    kept: 5,
+    dropped: 0,
+    check: (kept) => {
+      for (const session of kept) expect(session.paymentUrl).toBeUndefined();
+    },
+  },
+  {
+    name: 'HTML in line item names is kept as text; invalid items are skipped',
+    records: [
+      oneEntryLegacyRecord({
+        lineItems: [
+          { name: HTML_NAME, quantity: 1, amount: 5 },
+          { quantity: 1, amount: 5 },
+          { name: 'Negative quantity', quantity: -1, amount: 5 },
+          { name: 'Bad amount', quantity: 1, amount: 'five' },
+          'not an item',
+          { description: 'Described only', quantity: 2 },
+        ],
+      }),
+    ],
+    kept: 1,
+    dropped: 0,
+    check: ([session]) => {
+      expect(session?.items.map((item) => item.name)).toEqual([HTML_NAME, 'Described only']);
+      expect(session?.items[1]).toEqual({ name: 'Described only', quantity: 2 });
+    },
+  },
+  {
+    name: 'lineItems that is not an array',
+    records: [oneEntryLegacyRecord({ lineItems: 'three items' })],
+    kept: 1,
+    dropped: 0,
+    check: ([session]) => expect(session?.items).toEqual([]),
+  },
+  {
+    name: 'intent as broken JSON is treated as absent',
+    records: [oneEntryLegacyRecord({ intent: '{"amount": 1,' })],
+    kept: 1,
+    dropped: 0,
+    check: ([session]) => expect(session?.amount).toBeUndefined(),
+  },
+  {
+    name: 'intent JSON with a negative amount drops the record',
+    records: [oneEntryLegacyRecord({ intent: '{"amount": -1, "currency": "usd"}' })],
+    kept: 0,
+    dropped: 1,
+    issue: /^intent\.amount: /,
+  },
+  {
+    name: 'intent JSON that is an array or too large is ignored',
+    records: [
+      oneEntryLegacyRecord({ id: 21, intent: '[1, 2]' }),
+      oneEntryLegacyRecord({ id: 22, intent: `{"amount": 1, "pad": "${'x'.repeat(20_000)}"}` }),
+    ],
+    kept: 2,
+    dropped: 0,
+    check: (kept) => {
+      for (const session of kept) expect(session.amount).toBeUndefined();
+    },
+  },
+  {
+    name: 'non-object records: null, number, string, array',
+    records: [null, 1764, 'session', [oneEntryRecord()]],
+    kept: 0,
+    dropped: 4,
+    issue: /^record must be an object/,
+  },
+  {
+    name: '__proto__ keys neither pollute nor survive',
+    records: [JSON.parse('{"id": 99, "status": "completed", "__proto__": {"polluted": true, "status": "x"}}')],
+    kept: 1,
+    dropped: 0,
+    check: ([session]) => {
+      expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+      expect(Object.prototype.hasOwnProperty.call(session?.raw, '__proto__')).toBe(false);
+      expect(session?.rawStatus).toBe('completed');
+    },
+  },
+  {
+    name: 'client secrets nested deeply, in any spelling, are stripped',
+    records: [
+      oneEntryRecord({
+        clientSecret: SECRET,
+        extra: { deep: [{ deeper: { client_secret: SECRET, 'Client-Secret': SECRET } }] },
+        intent: { amount: 1, clientSecret: SECRET },
+      }),
+    ],
+    kept: 1,
+    dropped: 0,
+    check: ([session]) => expect(JSON.stringify(session)).not.toContain(SECRET),
+  },
+  {
+    name: 'wrong-typed optional fields are left out',
+    records: [oneEntryRecord({ type: 123, orderId: { id: 1 }, currency: 'euros' })],
+    kept: 1,
+    dropped: 0,
+    check: ([session]) => {
+      expect(session?.kind).toBeUndefined();
+      expect(session?.orderId).toBeUndefined();
+      expect(session?.amount?.currency).toBe('USD');
+    },
+  },
+  {
+    name: 'a multi-megabyte status is capped, not dropped',
+    records: [oneEntryRecord({ status: 'w'.repeat(2_000_000) })],
+    kept: 1,
+    dropped: 0,
+    check: ([session]) => {
+      expect(session?.rawStatus).toHaveLength(500);
+      expect(session?.status).toBe('unknown');
+    },
+  },
+  {
+    name: 'one bad record among good ones drops only itself',
+    records: [oneEntryRecord({ id: 2 }), oneEntryRecord({ id: 3, amount: -1 }), oneEntryLegacyRecord({ id: 4 })],
+    kept: 2,
+    dropped: 1,
+    issue: /amount/,
+    check: (kept) => expect(kept.map((session) => session.id)).toEqual(['2', '4']),
+  },
+];
+
+describe('OneEntry malformed records', () => {
+  it(`has at least 20 hand-written cases (${cases.length})`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(cases)('$name → $kept kept, $dropped dropped', async ({ records, kept, dropped, issue, options, check }) => {
+    const { reports, onInvalidRecord } = invalidCollector();
+    const items = [oneEntryRecord({ id: Number(SENTINEL_ID), amount: options?.amountUnit === 'minor' ? 100 : 1 }), ...records];
+    const fetcher = createOneEntryFetcher(resolving({ total: items.length, items }), { ...options, onInvalidRecord });
+    const page = await fetcher({ page: 1, pageSize: 50 }, { signal: liveSignal() });
+
+    expectSanePage(page);
+    expect(page.sessions[0]?.id).toBe(SENTINEL_ID);
+    expect(page.sessions).toHaveLength(1 + kept);
+    expect(page.invalid).toBe(dropped);
+    expect(reports).toHaveLength(dropped);
+    for (const report of reports) {
+      expect(report.source).toBe('oneentry');
+      expect(report.index).toBeGreaterThanOrEqual(1);
+      expect(report.issues.length).toBeGreaterThan(0);
+      if (issue) expect(report.issues.some((line) => issue.test(line)), report.issues.join(' | ')).toBe(true);
+    }
+    check?.(page.sessions.slice(1));
+  });
+
+  it('reports index, readable id and issues of each dropped record', async () => {
+    const { reports, onInvalidRecord } = invalidCollector();
+    const fetcher = createOneEntryFetcher(resolving([oneEntryRecord(), 'x', oneEntryRecord({ id: 7, createdDate: 'soon' })]), { onInvalidRecord });
+    const page = await fetcher({ page: 1, pageSize: 50 }, { signal: liveSignal() });
+    expect(page.invalid).toBe(2);
+    expect(reports).toEqual([
+      { source: 'oneentry', index: 1, issues: ['record must be an object, got string'] },
+      { source: 'oneentry', index: 2, id: '7', issues: ['createdDate: must be an ISO 8601 date-time'] },
+    ]);
+  });
+});
+
+describe('OneEntry malformed envelopes', () => {
+  it.each([
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'sessions'],
+    ['a number', 42],
+    ['items without total', { items: [] }],
+    ['a negative total', { total: -1, items: [] }],
+    ['a fractional total', { total: 1.5, items: [] }],
+    ['a string total', { total: '10', items: [] }],
+    ['a total of 1e300', { total: 1e300, items: [] }],
+    ['items null', { total: 10, items: null }],
+    ['items an object', { total: 1, items: { 0: oneEntryRecord() } }],
+    ['a string statusCode (not an SDK error)', { statusCode: '500', message: 'Down' }],
+    ['a success-looking statusCode without data', { statusCode: 200, message: 'OK' }],
+  ])('%s → invalid_response', async (_label, value) => {
+    const error = await createOneEntryFetcher(resolving(value))({ page: 1, pageSize: 10 }, { signal: liveSignal() }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(PaymentSessionsError);
+    expect(error).toMatchObject({ kind: 'invalid_response' });
+    expect((error as Error).message).toMatch(/^OneEntry answered getSessions with an unexpected value \(.+\)\.$/);
+  });
+});
