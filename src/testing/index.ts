@@ -25,4 +25,4 @@ export {
   type OneEntryRecord,
   type OneEntryShape,
 } from './oneentry';
-// Model-level fakes (`makeSessions`) are added by the lead alongside the adapters.
+export { makeSessions } from './sessions';
