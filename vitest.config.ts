@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
@@ -44,6 +45,21 @@ export default defineConfig({
           exclude: ['test/**/*.browser.test.tsx', 'test/e2e/**'],
           setupFiles: ['test/setup-dom.ts'],
           globals: true,
+        },
+      },
+      {
+        // Every story is a test in real Chromium: it renders, its play function runs, axe finds nothing.
+        extends: true,
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromiumProvider(),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
         },
       },
       {

@@ -1,5 +1,15 @@
-// The stylesheet ships as written: plain CSS, no build step, so hosts can read and override it.
-import { copyFileSync, mkdirSync } from 'node:fs';
+// Ships one plain stylesheet: src/components/styles.css with its relative @imports inlined, no other
+// transformation, so hosts can read and override it.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+function inline(file, seen = new Set()) {
+  if (seen.has(file)) throw new Error(`CSS @import cycle at ${file}`);
+  seen.add(file);
+  return readFileSync(file, 'utf8').replace(/^@import\s+['"](\.[^'"]+)['"];\s*$/gm, (_line, relative) =>
+    inline(join(dirname(file), relative), seen),
+  );
+}
 
 mkdirSync('dist', { recursive: true });
-copyFileSync('src/components/styles.css', 'dist/styles.css');
+writeFileSync('dist/styles.css', inline('src/components/styles.css'));

@@ -1,0 +1,251 @@
+import type { SessionStatus } from '../core/types';
+
+/**
+ * Every string the components show or announce. Pass a partial object as `messages` to override any of
+ * them; functions receive the values to interpolate. Numbers and dates are formatted by `Intl` in the
+ * component's `locale` before they reach a message.
+ */
+export interface Messages {
+  // Statuses and kinds
+  status: Record<SessionStatus, string>;
+  kind: Record<string, string>;
+
+  // SessionList
+  listLabel: string;
+  columnId: string;
+  columnStatus: string;
+  columnCustomer: string;
+  columnAmount: string;
+  columnRefunded: string;
+  columnCreated: string;
+  columnCaptured: string;
+  columnKind: string;
+  columnActions: string;
+  loading: string;
+  refreshing: string;
+  empty: string;
+  emptyHint: string;
+  noResults: string;
+  noResultsHint: string;
+  clearFilters: string;
+  errorTitle: string;
+  retry: string;
+  showingStaleData: string;
+  openSession: (id: string) => string;
+  invalidRecords: (count: number) => string;
+
+  // SessionFilters
+  filtersLabel: string;
+  search: string;
+  searchPlaceholder: string;
+  statusFilter: string;
+  kindFilter: string;
+  createdRange: string;
+  capturedRange: string;
+  from: string;
+  to: string;
+  presetAny: string;
+  presetToday: string;
+  presetLast7Days: string;
+  presetLast30Days: string;
+  presetThisMonth: string;
+  presetCustom: string;
+  excludePending: string;
+  excludeVoided: string;
+  paymentToken: string;
+  reset: string;
+  unsupportedFilters: (names: string) => string;
+  searchUnsupported: string;
+
+  // Pagination
+  paginationLabel: string;
+  firstPage: string;
+  previousPage: string;
+  nextPage: string;
+  lastPage: string;
+  pageN: (page: number) => string;
+  pageOf: (page: number, pageCount: number) => string;
+  rowsRange: (from: string, to: string, total: string) => string;
+  pageSize: string;
+
+  // RefundSummary
+  summaryLabel: string;
+  gross: string;
+  captured: string;
+  refunded: string;
+  refundable: string;
+  fees: string;
+  net: string;
+  sessionsCount: (count: string) => string;
+  chartLabel: (currency: string) => string;
+  noTotals: string;
+
+  // SessionDetail
+  detailTitle: (id: string) => string;
+  close: string;
+  amounts: string;
+  amount: string;
+  capturable: string;
+  fee: string;
+  timeline: string;
+  eventCreated: string;
+  eventAuthorized: string;
+  eventCaptured: string;
+  eventRefund: string;
+  eventDispute: string;
+  lineItems: string;
+  itemName: string;
+  itemQuantity: string;
+  itemUnitPrice: string;
+  itemTotal: string;
+  itemRefundable: string;
+  itemCapturable: string;
+  refunds: string;
+  disputes: string;
+  metadata: string;
+  customer: string;
+  orderId: string;
+  paymentToken_: string;
+  paymentLink: string;
+  none: string;
+  unknownValue: string;
+
+  // ExportButton
+  exportCsv: string;
+  exporting: (percent: string) => string;
+  exportProgress: (done: string, total: string) => string;
+  exportDone: (rows: string) => string;
+  exportFailed: (page: number) => string;
+  exportResume: string;
+  cancel: string;
+  download: string;
+}
+
+/** English defaults. */
+export const defaultMessages: Messages = {
+  status: {
+    pending: 'Pending',
+    processing: 'Processing',
+    authorized: 'Authorized',
+    captured: 'Captured',
+    partially_captured: 'Partially captured',
+    refunded: 'Refunded',
+    partially_refunded: 'Partially refunded',
+    disputed: 'Disputed',
+    voided: 'Voided',
+    expired: 'Expired',
+    canceled: 'Canceled',
+    rejected: 'Rejected',
+    unknown: 'Unknown',
+  },
+  kind: {
+    one_time_payment: 'One-time payment',
+    authorization: 'Authorization',
+    session: 'Session',
+    intent: 'Intent',
+  },
+
+  listLabel: 'Payment sessions',
+  columnId: 'Session',
+  columnStatus: 'Status',
+  columnCustomer: 'Customer',
+  columnAmount: 'Amount',
+  columnRefunded: 'Refunded',
+  columnCreated: 'Created',
+  columnCaptured: 'Captured',
+  columnKind: 'Kind',
+  columnActions: 'Actions',
+  loading: 'Loading payment sessions…',
+  refreshing: 'Updating…',
+  empty: 'No payment sessions yet',
+  emptyHint: 'Sessions appear here as soon as customers start paying.',
+  noResults: 'No sessions match these filters',
+  noResultsHint: 'Try a wider date range or fewer filters.',
+  clearFilters: 'Clear filters',
+  errorTitle: 'Payment sessions could not be loaded',
+  retry: 'Retry',
+  showingStaleData: 'Showing the last loaded sessions.',
+  openSession: (id) => `Open session ${id}`,
+  invalidRecords: (count) => `${count} malformed ${count === 1 ? 'record was' : 'records were'} skipped.`,
+
+  filtersLabel: 'Filter payment sessions',
+  search: 'Search',
+  searchPlaceholder: 'Session ID, email, name…',
+  statusFilter: 'Status',
+  kindFilter: 'Kind',
+  createdRange: 'Created',
+  capturedRange: 'Captured',
+  from: 'From',
+  to: 'To',
+  presetAny: 'Any time',
+  presetToday: 'Today',
+  presetLast7Days: 'Last 7 days',
+  presetLast30Days: 'Last 30 days',
+  presetThisMonth: 'This month',
+  presetCustom: 'Custom',
+  excludePending: 'Hide pending',
+  excludeVoided: 'Hide voided',
+  paymentToken: 'Payment token',
+  reset: 'Reset filters',
+  unsupportedFilters: (names) => `This backend cannot filter by ${names}.`,
+  searchUnsupported: 'This backend does not support search.',
+
+  paginationLabel: 'Pagination',
+  firstPage: 'First page',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  lastPage: 'Last page',
+  pageN: (page) => `Page ${page}`,
+  pageOf: (page, pageCount) => `Page ${page} of ${pageCount}`,
+  rowsRange: (from, to, total) => `${from}–${to} of ${total}`,
+  pageSize: 'Rows per page',
+
+  summaryLabel: 'Refund summary',
+  gross: 'Gross',
+  captured: 'Captured',
+  refunded: 'Refunded',
+  refundable: 'Refundable',
+  fees: 'Fees',
+  net: 'Net',
+  sessionsCount: (count) => `${count} sessions`,
+  chartLabel: (currency) => `Captured, refunded and refundable amounts in ${currency}`,
+  noTotals: 'No amounts to summarize.',
+
+  detailTitle: (id) => `Payment session ${id}`,
+  close: 'Close',
+  amounts: 'Amounts',
+  amount: 'Amount',
+  capturable: 'Capturable',
+  fee: 'Fee',
+  timeline: 'Timeline',
+  eventCreated: 'Created',
+  eventAuthorized: 'Authorized',
+  eventCaptured: 'Captured',
+  eventRefund: 'Refund',
+  eventDispute: 'Dispute',
+  lineItems: 'Line items',
+  itemName: 'Item',
+  itemQuantity: 'Qty',
+  itemUnitPrice: 'Unit price',
+  itemTotal: 'Total',
+  itemRefundable: 'Refundable',
+  itemCapturable: 'Capturable',
+  refunds: 'Refunds',
+  disputes: 'Disputes',
+  metadata: 'Metadata',
+  customer: 'Customer',
+  orderId: 'Order',
+  paymentToken_: 'Payment token',
+  paymentLink: 'Payment page',
+  none: 'None',
+  unknownValue: '—',
+
+  exportCsv: 'Export CSV',
+  exporting: (percent) => `Exporting… ${percent}`,
+  exportProgress: (done, total) => `${done} of ${total} pages`,
+  exportDone: (rows) => `${rows} rows exported`,
+  exportFailed: (page) => `Export stopped at page ${page}.`,
+  exportResume: 'Resume export',
+  cancel: 'Cancel',
+  download: 'Download CSV',
+};
