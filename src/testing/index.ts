@@ -26,3 +26,11 @@ export {
   type OneEntryShape,
 } from './oneentry';
 export { makeSessions } from './sessions';
+export {
+  createFakeTruemedFetcher,
+  createFakeOneEntryFetcher,
+  type FakeTruemedFetcher,
+  type FakeTruemedFetcherOptions,
+  type FakeOneEntryFetcher,
+  type FakeOneEntryFetcherOptions,
+} from './fetchers';
