@@ -1,3 +1,5 @@
+import { usePaymentSessionsConfig } from '../hooks/context';
+import { useMessages } from './theme';
 import { formatMoney } from '../core/money';
 import type { Money } from '../core/types';
 
@@ -78,4 +80,14 @@ export function isValidTimeZone(timeZone: string | undefined): timeZone is strin
   } catch {
     return false;
   }
+}
+
+/**
+ * The formatters for the nearest `PaymentSessionsProvider`'s locale and time zone (a component's own
+ * `locale`/`timeZone` props win), showing `messages.unknownValue` for missing values.
+ */
+export function useFormatters(overrides: { locale?: string; timeZone?: string } = {}): Formatters {
+  const config = usePaymentSessionsConfig();
+  const messages = useMessages();
+  return getFormatters(overrides.locale ?? config?.locale, overrides.timeZone ?? config?.timeZone, messages.unknownValue);
 }

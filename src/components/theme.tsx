@@ -168,3 +168,9 @@ export function useThemeRoot({ theme, appearance, unstyled, messages }: ThemePro
 export function useMessages(): Messages {
   return useContext(ThemeContext)?.messages ?? defaultMessages;
 }
+
+/**
+ * Passes a component's resolved theme (appearance, unstyled, merged messages) to the components it renders
+ * inside itself, e.g. `SessionList` → `SessionDetail`: `<ThemeScope value={root.context}>…</ThemeScope>`.
+ */
+export const ThemeScope = ThemeContext.Provider;

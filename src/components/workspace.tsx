@@ -1,0 +1,95 @@
+import { createContext, useContext, useMemo, type CSSProperties, type ReactNode } from 'react';
+import type { SessionInclude, SessionQuery } from '../core/types';
+import { useSessionFilters, type UseSessionFiltersOptions, type UseSessionFiltersResult } from '../hooks/use-session-filters';
+import { ThemeProvider, type ThemeProps } from './theme';
+
+/** What the components inside a {@link SessionWorkspace} share: one filter state and its query. */
+export interface SessionWorkspaceValue {
+  filters: UseSessionFiltersResult;
+  /** `filters.query` plus the workspace's `include` flags: the query every component lists. */
+  query: SessionQuery;
+}
+
+const WorkspaceContext = createContext<SessionWorkspaceValue | null>(null);
+
+/** Props of {@link SessionWorkspace}: the filter options, what to include, and the theme. */
+export interface SessionWorkspaceProps extends UseSessionFiltersOptions, ThemeProps {
+  /** Optional parts every page asks the backend for (line items, refunds, disputes, metadata, fee). */
+  include?: SessionInclude;
+  children?: ReactNode;
+  className?: string;
+  style?: CSSProperties;
+}
+
+/**
+ * Wires the styled components together: one `useSessionFilters` state (optionally synced with the URL)
+ * shared by `SessionFilters`, `SessionList`, `Pagination`, `RefundSummary` and `ExportButton` inside it.
+ * Each component still works on its own when given `filters` or `query` props instead.
+ * Must be inside a `PaymentSessionsProvider`.
+ *
+ * @example
+ * <PaymentSessionsProvider fetcher={fetcher} timeZone="Europe/Berlin">
+ *   <SessionWorkspace syncWithUrl include={{ items: true, fee: true }}>
+ *     <SessionFilters />
+ *     <RefundSummary />
+ *     <SessionList />
+ *     <Pagination />
+ *     <ExportButton />
+ *   </SessionWorkspace>
+ * </PaymentSessionsProvider>
+ */
+export function SessionWorkspace({
+  include,
+  children,
+  className,
+  style,
+  theme,
+  appearance,
+  unstyled,
+  messages,
+  ...filterOptions
+}: SessionWorkspaceProps) {
+  const filters = useSessionFilters(filterOptions);
+  const value = useMemo(() => ({ filters, query: withInclude(filters.query, include) }), [filters, include]);
+  return (
+    <WorkspaceContext.Provider value={value}>
+      <ThemeProvider
+        theme={theme}
+        appearance={appearance}
+        unstyled={unstyled}
+        messages={messages}
+        className={['rps-workspace', className].filter(Boolean).join(' ')}
+        style={style}
+      >
+        {children}
+      </ThemeProvider>
+    </WorkspaceContext.Provider>
+  );
+}
+
+function withInclude(query: SessionQuery, include: SessionInclude | undefined): SessionQuery {
+  if (!include) return query;
+  return { ...query, include: { ...include, ...query.include } };
+}
+
+/** The surrounding workspace, or `null` when a component is used on its own. */
+export function useSessionWorkspace(): SessionWorkspaceValue | null {
+  return useContext(WorkspaceContext);
+}
+
+/**
+ * The query a component lists: its own `query` prop, else its `filters` prop's query, else the
+ * workspace's, else the first page of everything.
+ */
+export function useResolvedQuery(props: { query?: Partial<SessionQuery>; filters?: UseSessionFiltersResult }): Partial<SessionQuery> {
+  const workspace = useSessionWorkspace();
+  return props.query ?? props.filters?.query ?? workspace?.query ?? EMPTY_QUERY;
+}
+
+/** The filter state a component drives: its `filters` prop, else the workspace's, else none. */
+export function useResolvedFilters(filters?: UseSessionFiltersResult): UseSessionFiltersResult | undefined {
+  const workspace = useSessionWorkspace();
+  return filters ?? workspace?.filters;
+}
+
+const EMPTY_QUERY: Partial<SessionQuery> = Object.freeze({});
