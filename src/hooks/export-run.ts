@@ -1,0 +1,178 @@
+/**
+ * Walks every page of one filter through a fetcher, a few pages at a time, and turns the result into CSV.
+ * React-free: `useSessionExport` only subscribes to it.
+ */
+import { sessionCsvColumns, toCsv, type CsvOptions } from '../core/csv';
+import type { PaymentSessionsError } from '../core/errors';
+import type { PaymentSession, SessionFetcher, SessionQuery } from '../core/types';
+import { toPaymentSessionsError } from './requests';
+
+/** Where an export is: one string (CONVENTIONS #4). */
+export type ExportStatus = 'idle' | 'running' | 'done' | 'error' | 'canceled';
+
+/** A snapshot of an export. */
+export interface ExportState {
+  status: ExportStatus;
+  /** Pages fetched so far and pages in all (`undefined` until the first page tells). */
+  progress: { done: number; total: number | undefined };
+  /** The CSV, once `status` is `done`. */
+  csv?: string;
+  /** Why the export stopped, when `status` is `error`. */
+  error?: PaymentSessionsError;
+  /** The first page that failed, when `status` is `error`; `resume()` starts there. */
+  failedPage?: number;
+}
+
+/** What {@link createExportRun} walks and how. */
+export interface ExportRunOptions {
+  fetcher: SessionFetcher;
+  /** The filter to export (its `page` is ignored) with the page size to walk it by. */
+  query: Omit<SessionQuery, 'page'>;
+  /** How many pages may be in flight at once (at least 1). */
+  concurrency: number;
+  /** How to write the CSV (`columns` default to core's `sessionCsvColumns`); read when the run starts. */
+  csvOptions: () => CsvOptions<PaymentSession>;
+}
+
+/** One export: a small store (`getState`/`subscribe`, for `useSyncExternalStore`) with its controls. */
+export interface ExportRun {
+  getState: () => ExportState;
+  subscribe: (listener: () => void) => () => void;
+  /** Starts over from page 1 (aborting a run in progress). Throws at once for a column naming a secret. */
+  start: () => void;
+  /** After an error or a cancel: fetches only the pages still missing, starting with the failed one. */
+  resume: () => void;
+  /** Aborts the pages in flight; what was fetched stays for `resume()`. */
+  cancel: () => void;
+  /** Aborts silently, for when the export is thrown away. */
+  dispose: () => void;
+}
+
+/** The state before `start()` (also the server snapshot). */
+export const IDLE_EXPORT_STATE: ExportState = Object.freeze({ status: 'idle', progress: Object.freeze({ done: 0, total: undefined }) });
+
+/**
+ * An export of every page of `query`: page 1 first (it tells how many pages there are), then the rest by
+ * `concurrency` workers in page order. A failure stops new pages from starting and is reported with the
+ * lowest failed page; pages already fetched are kept for `resume()`.
+ */
+export function createExportRun({ fetcher, query, concurrency, csvOptions }: ExportRunOptions): ExportRun {
+  const listeners = new Set<() => void>();
+  const pages = new Map<number, PaymentSession[]>();
+  const controllers = new Set<AbortController>();
+  let pageCount: number | undefined;
+  let state = IDLE_EXPORT_STATE;
+  // Each start/resume/cancel opens a new run; anything finishing for an older run is ignored.
+  let run = 0;
+
+  const update = (next: Partial<ExportState>) => {
+    state = { ...state, ...next, progress: { done: pages.size, total: pageCount } };
+    for (const listener of listeners) listener();
+  };
+  const abortAll = () => {
+    for (const controller of controllers) controller.abort();
+    controllers.clear();
+  };
+
+  const fetchPage = async (page: number): Promise<void> => {
+    const controller = new AbortController();
+    controllers.add(controller);
+    try {
+      const result = await fetcher({ ...query, page }, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      // Every filter has a page 1, even an empty one.
+      pageCount ??= Math.max(1, result.pageCount);
+      pages.set(page, result.sessions);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      throw toPaymentSessionsError(error, controller.signal);
+    } finally {
+      controllers.delete(controller);
+    }
+  };
+
+  /** The CSV options, checked: writing no rows throws now for a column that names a secret. */
+  const checkedCsvOptions = (): CsvOptions<PaymentSession> => {
+    const options = { columns: sessionCsvColumns, ...csvOptions() };
+    toCsv([], options);
+    return options;
+  };
+
+  const walk = async (options: CsvOptions<PaymentSession>): Promise<void> => {
+    const thisRun = ++run;
+    const current = () => run === thisRun;
+    let failure: { page: number; error: PaymentSessionsError } | undefined;
+    const fail = (page: number, error: unknown) => {
+      if (!current()) return;
+      const reason = toPaymentSessionsError(error);
+      if (!failure || page < failure.page) failure = { page, error: reason };
+    };
+    update({ status: 'running', error: undefined, failedPage: undefined, csv: undefined });
+
+    // Page 1 alone first: it says how many pages there are.
+    if (pageCount === undefined) {
+      await fetchPage(1).catch((error: unknown) => fail(1, error));
+      if (!current()) return;
+      update({});
+    }
+    if (!failure) {
+      const missing = Array.from({ length: pageCount ?? 0 }, (_, i) => i + 1).filter((page) => !pages.has(page));
+      const worker = async () => {
+        for (let page = missing.shift(); page !== undefined && !failure && current(); page = missing.shift()) {
+          await fetchPage(page).catch((error: unknown) => fail(page, error));
+          if (current()) update({});
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+    }
+    if (!current()) return;
+    if (failure) {
+      update({ status: 'error', error: failure.error, failedPage: failure.page });
+      return;
+    }
+    update({ status: 'done', csv: toCsv(collect(), options) });
+  };
+
+  /** Every session in page order; one that moved across a page boundary while we walked appears once. */
+  const collect = (): PaymentSession[] => {
+    const seen = new Set<string>();
+    const sessions: PaymentSession[] = [];
+    for (let page = 1; page <= (pageCount ?? 0); page += 1) {
+      for (const session of pages.get(page) ?? []) {
+        const id = `${session.source}\u0000${session.id}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        sessions.push(session);
+      }
+    }
+    return sessions;
+  };
+
+  return {
+    getState: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start: () => {
+      const options = checkedCsvOptions();
+      abortAll();
+      pages.clear();
+      pageCount = undefined;
+      void walk(options);
+    },
+    resume: () => {
+      if (state.status === 'error' || state.status === 'canceled') void walk(checkedCsvOptions());
+    },
+    cancel: () => {
+      if (state.status !== 'running') return;
+      run += 1;
+      abortAll();
+      update({ status: 'canceled' });
+    },
+    dispose: () => {
+      run += 1;
+      abortAll();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { renderHook } from '@testing-library/react';
+import { usePaymentSessions, useRefundSummary, type PaymentSession } from 'react-payment-sessions/headless';
+import { createFakeFetcher, makeSessions } from './fake-fetcher';
+import { advance, providerWrapper } from './render';
+
+function session(id: string, fields: Partial<PaymentSession>): PaymentSession {
+  return { id, source: 'fake', status: 'captured', rawStatus: 'captured', items: [], refunds: [], disputes: [], raw: {}, ...fields };
+}
+
+const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
+const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+
+const mixed: PaymentSession[] = [
+  session('a', { amount: usd(10_000), refundedAmount: usd(2_500), refundableAmount: usd(7_500), fee: usd(300), status: 'partially_refunded' }),
+  session('b', { amount: usd(5_000), refundableAmount: usd(5_000), fee: usd(150) }),
+  session('c', { amount: eur(8_000), refundedAmount: eur(8_000), refundableAmount: eur(0), status: 'refunded' }),
+  session('d', { amount: usd(4_000), status: 'pending' }),
+];
+
+describe('useRefundSummary', () => {
+  describe('given sessions in two currencies', () => {
+    it('totals each currency on its own and counts statuses, without a provider', () => {
+      const { result } = renderHook(() => useRefundSummary(mixed));
+      const { currencies, countsByStatus, total } = result.current.summary;
+
+      expect(currencies).toEqual([
+        { currency: 'EUR', gross: 8_000, captured: 8_000, refunded: 8_000, refundable: 0, fees: 0, net: 0, count: 1 },
+        { currency: 'USD', gross: 19_000, captured: 15_000, refunded: 2_500, refundable: 12_500, fees: 450, net: 12_050, count: 3 },
+      ]);
+      expect(countsByStatus).toMatchObject({ captured: 1, partially_refunded: 1, refunded: 1, pending: 1, voided: 0 });
+      expect(total).toBe(4);
+    });
+
+    it('recomputes only when the sessions change', () => {
+      const { result, rerender } = renderHook(({ sessions }) => useRefundSummary(sessions), { initialProps: { sessions: mixed } });
+      const first = result.current.summary;
+      rerender({ sessions: mixed });
+      expect(result.current.summary).toBe(first);
+      rerender({ sessions: mixed.slice(0, 1) });
+      expect(result.current.summary.currencies).toHaveLength(1);
+    });
+  });
+
+  describe('given a query', () => {
+    beforeEach(() => {
+      vi.useFakeTimers();
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('fetches that page and summarizes it, sharing the request with the list of the same page', async () => {
+      const fetcher = createFakeFetcher({ sessions: makeSessions(12) });
+      const { wrapper } = providerWrapper(fetcher);
+      const { result } = renderHook(
+        () => ({
+          summary: useRefundSummary({ query: { pageSize: 10 } }),
+          list: usePaymentSessions({ query: { pageSize: 10 }, prefetchNext: false }),
+        }),
+        { wrapper },
+      );
+      expect(result.current.summary.loadingState).toBe('loading');
+      expect(result.current.summary.summary.total).toBe(0);
+
+      await advance(10);
+      expect(fetcher.calls).toHaveLength(1);
+      const { summary, loadingState, sessions } = result.current.summary;
+      expect(loadingState).toBe('idle');
+      expect(sessions).toBe(result.current.list.sessions);
+      expect(summary.total).toBe(10);
+      // makeSessions: every fifth session is in EUR, amounts 1000 + n·100 minor units.
+      expect(summary.currencies.map((c) => [c.currency, c.count, c.gross])).toEqual([
+        ['EUR', 2, 1_500 + 2_000],
+        ['USD', 8, [1, 2, 3, 4, 6, 7, 8, 9].reduce((sum, n) => sum + 1_000 + n * 100, 0)],
+      ]);
+    });
+  });
+});
