@@ -13,6 +13,11 @@ export interface RefundSummarySource {
 export interface RefundSummaryResult {
   /** Per currency: gross, captured, refunded, refundable, fees, net, count; plus counts by status. */
   summary: SessionsSummary;
+  /**
+   * Why no totals could be computed (a sum past `Number.MAX_SAFE_INTEGER` minor units): the summary is
+   * then empty rather than wrong, and rendering goes on.
+   */
+  summaryError?: string;
 }
 
 /** What {@link useRefundSummary} returns for a query: the summary plus the state of the request. */
@@ -49,10 +54,20 @@ export function useRefundSummary(input: readonly PaymentSession[] | RefundSummar
   // Called either way (hooks cannot be conditional); disabled it fetches nothing and needs no provider.
   const page = usePaymentSessions({ query: given ? {} : (input as RefundSummarySource).query, enabled: !given, prefetchNext: false });
   const sessions = given ?? page.sessions;
-  const summary = useMemo(() => summarizeSessions(sessions), [sessions]);
-  if (given) return { summary };
+  const { summary, summaryError } = useMemo(() => safeSummary(sessions), [sessions]);
+  const totals = summaryError === undefined ? { summary } : { summary, summaryError };
+  if (given) return totals;
   const { loadingState, isStale, error, retry } = page;
-  return { summary, sessions: page.sessions, loadingState, isStale, error, retry };
+  return { ...totals, sessions: page.sessions, loadingState, isStale, error, retry };
+}
+
+/** Core throws on totals past safe integers (a wrong total is worse than none); a render must not. */
+function safeSummary(sessions: readonly PaymentSession[]): RefundSummaryResult {
+  try {
+    return { summary: summarizeSessions(sessions) };
+  } catch (error) {
+    return { summary: summarizeSessions([]), summaryError: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 function isSessionList(input: readonly PaymentSession[] | RefundSummarySource): input is readonly PaymentSession[] {

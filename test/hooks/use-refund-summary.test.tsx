@@ -76,3 +76,17 @@ describe('useRefundSummary', () => {
     });
   });
 });
+
+describe('useRefundSummary with totals past safe integers', () => {
+  it('returns an empty summary and the reason instead of throwing during render', () => {
+    const huge = makeSessions(3).map((session) => ({
+      ...session,
+      status: 'captured' as const,
+      amount: { amountMinor: Number.MAX_SAFE_INTEGER - 1, currency: 'USD' },
+      capturedAmount: { amountMinor: Number.MAX_SAFE_INTEGER - 1, currency: 'USD' },
+    }));
+    const { result } = renderHook(() => useRefundSummary(huge));
+    expect(result.current.summary.currencies).toEqual([]);
+    expect(result.current.summaryError).toMatch(/safe integer/);
+  });
+});
