@@ -1,0 +1,456 @@
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import type { PaymentSession, SessionPage, SessionQuery } from '../core/types';
+import { usePaymentSessionsConfig } from '../hooks/context';
+import { useControllableState } from '../hooks/use-controllable-state';
+import { usePaymentSessions } from '../hooks/use-payment-sessions';
+import type { UseSessionFiltersResult } from '../hooks/use-session-filters';
+import {
+  renderColumnHeader,
+  resolveSessionListColumns,
+  type SessionListColumnContext,
+  type SessionListColumnInput,
+} from './columns';
+import { getFormatters } from './format';
+import { useBrowserLayoutEffect } from './list/layout-effect';
+import type { Messages } from './messages';
+import { PlainRows, SkeletonRows, type RowContext, type RowsProps, type SessionListPart } from './list/rows';
+import { deriveListState, queryNarrows, type SessionListState } from './list/state';
+import { SessionDetail } from './SessionDetail';
+import { cx, ThemeScope, useThemeRoot, type ClassNames, type ThemeProps } from './theme';
+import { useResolvedFilters, useResolvedQuery } from './workspace';
+
+// Only pages longer than `virtualizeAbove` load this chunk (and @tanstack/react-virtual with it).
+const VirtualRows = lazy(() => import('./list/VirtualRows'));
+
+/** The row an arrow, Home or End key moves focus to from row `index` (clamped), or `undefined` for other keys. */
+function rowKeyTarget(key: string, index: number, rowCount: number): number | undefined {
+  const last = rowCount - 1;
+  switch (key) {
+    case 'ArrowDown':
+      return Math.min(index + 1, last);
+    case 'ArrowUp':
+      return Math.max(index - 1, 0);
+    case 'Home':
+      return 0;
+    case 'End':
+      return last;
+    default:
+      return undefined;
+  }
+}
+
+/** What the polite live region says in each state (nothing once rows are shown). */
+function liveMessageFor(state: SessionListState, isStale: boolean, messages: Messages): string {
+  if (state === 'loading') return messages.loading;
+  if (isStale) return messages.showingStaleData;
+  if (state === 'refreshing') return messages.refreshing;
+  if (state === 'empty') return messages.empty;
+  if (state === 'no-results') return messages.noResults;
+  return '';
+}
+
+/** What `renderDetail` receives: spread it on `SessionDetail` (or your own dialog). */
+export interface SessionDetailRenderProps {
+  session: PaymentSession;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Returns focus to the row's button when the dialog closes; pass it to Radix's `onCloseAutoFocus`. */
+  onCloseAutoFocus: (event: Event) => void;
+}
+
+/** Props of {@link SessionList}. */
+export interface SessionListProps extends ThemeProps {
+  /** What to list. @defaultValue the `filters` prop's query, else the surrounding `SessionWorkspace`'s, else page 1 of everything */
+  query?: Partial<SessionQuery>;
+  /** A `useSessionFilters` result to list (and to clear from the no-results state). @defaultValue the workspace's */
+  filters?: UseSessionFiltersResult;
+  /** The first page, rendered before anything is fetched (server-side rendering). */
+  fallbackData?: SessionPage;
+  /**
+   * Which columns, in order: built-in ids and/or column definitions (see `sessionListColumns`).
+   * @defaultValue ['id', 'customer', 'status', 'amount', 'refunded', 'created']
+   */
+  columns?: readonly SessionListColumnInput[];
+  /** Host actions per row (refund, capture, void), rendered in a last "Actions" column. Clicks there do not open the row. */
+  rowActions?: (session: PaymentSession) => ReactNode;
+  /** The open session's id, when controlled (`null`: none). */
+  selectedSessionId?: string | null;
+  /** The initially open session's id, when uncontrolled. @defaultValue null */
+  defaultSelectedSessionId?: string | null;
+  /** Called with the id of the session a row opened, and with `null` when the detail closes. */
+  onSelectedSessionChange?: (sessionId: string | null) => void;
+  /** Called when a row is activated (click, Enter, Space). */
+  onSessionOpen?: (session: PaymentSession) => void;
+  /** `false`: no built-in detail dialog (rows still select and call `onSessionOpen`). @defaultValue true */
+  detail?: boolean;
+  /** Renders the detail instead of the built-in `SessionDetail`. */
+  renderDetail?: (props: SessionDetailRenderProps) => ReactNode;
+  /** Pages with more rows than this are virtualized (only the rows in view are in the DOM). `Infinity` never virtualizes. @defaultValue 100 */
+  virtualizeAbove?: number;
+  /**
+   * Maximum height of the scrolling table (a number is pixels); the header stays in view. Virtualized
+   * pages always get one.
+   * @defaultValue none; 600 when virtualized
+   */
+  maxHeight?: number | string;
+  /** Row height in pixels assumed for rows not measured yet (virtualized pages). @defaultValue 44 */
+  estimatedRowHeight?: number;
+  /** Placeholder rows while the first page loads. @defaultValue the page size, at most 8 */
+  skeletonRows?: number;
+  /** BCP 47 locale for amounts and dates. @defaultValue the provider's `locale` */
+  locale?: string;
+  /** IANA time zone for dates. @defaultValue the provider's `timeZone` */
+  timeZone?: string;
+  /** Class of the root element. */
+  className?: string;
+  classNames?: ClassNames<SessionListPart>;
+}
+
+const DEFAULT_VIRTUALIZE_ABOVE = 100;
+const DEFAULT_VIRTUAL_MAX_HEIGHT = 600;
+const DEFAULT_ROW_HEIGHT = 44;
+const MAX_DEFAULT_SKELETON_ROWS = 8;
+/** Rows shown while the virtualizer loads, even with a tiny `virtualizeAbove`. */
+const MIN_FALLBACK_ROWS = 30;
+
+/**
+ * A table of payment sessions from `usePaymentSessions`: configurable columns, status badges, amounts and
+ * dates through `Intl` in the provider's locale and time zone. A row opens the session in
+ * {@link SessionDetail} on click, Enter or Space (its first cell holds a real `<button>`); Arrow Up/Down,
+ * Home and End move between rows; focus returns to the row when the dialog closes.
+ *
+ * States (`data-state` on the root; `aria-busy` on the table and a polite live region): `loading` (skeleton rows),
+ * `refreshing`, `ready`, `empty`, `no-results` (with "Clear filters" when it has filters), `error` (an
+ * alert with Retry, above the last good rows, which stay). Rows from a previous query are dimmed
+ * (`data-stale`). Pages longer than `virtualizeAbove` are virtualized.
+ *
+ * @example
+ * <PaymentSessionsProvider fetcher={fetcher} timeZone="America/New_York">
+ *   <SessionWorkspace>
+ *     <SessionFilters />
+ *     <SessionList
+ *       columns={['id', 'customer', 'status', 'amount', 'created']}
+ *       rowActions={(session) => <button type="button" onClick={() => refund(session)}>Refund</button>}
+ *     />
+ *     <Pagination />
+ *   </SessionWorkspace>
+ * </PaymentSessionsProvider>
+ */
+export function SessionList(props: SessionListProps) {
+  const {
+    fallbackData,
+    columns: columnsProp,
+    rowActions,
+    onSessionOpen,
+    detail = true,
+    renderDetail,
+    virtualizeAbove = DEFAULT_VIRTUALIZE_ABOVE,
+    maxHeight,
+    estimatedRowHeight = DEFAULT_ROW_HEIGHT,
+    className,
+    classNames,
+  } = props;
+  const root = useThemeRoot(props);
+  const messages = root.messages;
+  const config = usePaymentSessionsConfig();
+  const formatters = getFormatters(props.locale ?? config?.locale, props.timeZone ?? config?.timeZone, messages.unknownValue);
+
+  const filters = useResolvedFilters(props.filters);
+  const list = usePaymentSessions({ query: useResolvedQuery(props), fallbackData });
+  const { sessions, loadingState, isStale, error, retry } = list;
+  const isFiltered = queryNarrows(list.query) || (!props.query && Boolean(filters?.isFiltered));
+  const state: SessionListState = deriveListState({
+    loadingState,
+    hasData: list.data !== undefined,
+    rowCount: sessions.length,
+    isFiltered,
+  });
+  const busy = state === 'loading' || loadingState === 'loading' || loadingState === 'refreshing';
+  const invalidCount = list.data?.invalid ?? 0;
+
+  // Selection: which session's detail is open.
+  const [selectedId, setSelectedId] = useControllableState<string | null>({
+    value: props.selectedSessionId,
+    defaultValue: props.defaultSelectedSessionId ?? null,
+    onValueChange: props.onSelectedSessionChange,
+    caller: 'SessionList',
+  });
+  // The session the detail shows: kept after closing (exit animation, focus return) and when the page
+  // that held it is gone (the host may control `selectedSessionId` from the URL).
+  const [shownSession, setShownSession] = useState<PaymentSession | null>(null);
+  const selectedSession =
+    selectedId === null ? null : (sessions.find((s) => s.id === selectedId) ?? (shownSession?.id === selectedId ? shownSession : null));
+  if (selectedSession && selectedSession !== shownSession) setShownSession(selectedSession);
+  const detailOpen = selectedSession !== null;
+
+  const opensDialog = detail !== false || renderDetail !== undefined;
+  // Rows are buttons only when activating one does something.
+  const interactive = opensDialog || onSessionOpen !== undefined || props.onSelectedSessionChange !== undefined;
+
+  // Row buttons by session id, for arrow keys and for returning focus.
+  const rootRef = useRef<HTMLDivElement>(null);
+  const scrollElementRef = useRef<HTMLDivElement>(null);
+  const scrollToIndexRef = useRef<((index: number) => void) | null>(null);
+  const triggers = useRef(new Map<string, HTMLButtonElement>());
+  const pendingFocusId = useRef<string | null>(null);
+  const registerTrigger = useCallback((sessionId: string, element: HTMLButtonElement | null) => {
+    if (!element) {
+      triggers.current.delete(sessionId);
+      return;
+    }
+    triggers.current.set(sessionId, element);
+    // A row scrolled into view by the keyboard gets focus as soon as it exists.
+    if (pendingFocusId.current === sessionId) {
+      pendingFocusId.current = null;
+      element.focus();
+    }
+  }, []);
+
+  // The rows as last rendered, for key handlers (which run after the commit that rendered them).
+  const sessionsRef = useRef(sessions);
+  useBrowserLayoutEffect(() => {
+    sessionsRef.current = sessions;
+  }, [sessions]);
+  const focusRow = useCallback((index: number) => {
+    const rows = sessionsRef.current;
+    const session = rows[Math.max(0, Math.min(index, rows.length - 1))];
+    if (!session) return;
+    const button = triggers.current.get(session.id);
+    if (button) {
+      button.focus();
+      return;
+    }
+    // Virtualized and out of view: scroll it in; `registerTrigger` focuses it once rendered.
+    pendingFocusId.current = session.id;
+    scrollToIndexRef.current?.(rows.indexOf(session));
+  }, []);
+
+  const onTriggerKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      const target = rowKeyTarget(event.key, index, sessionsRef.current.length);
+      if (target === undefined) return;
+      event.preventDefault();
+      focusRow(target);
+    },
+    [focusRow],
+  );
+
+  const onActivate = useCallback(
+    (session: PaymentSession) => {
+      setShownSession(session);
+      setSelectedId(session.id);
+      onSessionOpen?.(session);
+    },
+    [onSessionOpen, setSelectedId],
+  );
+
+  const onDetailOpenChange = useCallback(
+    (open: boolean) => {
+      if (!open) setSelectedId(null);
+    },
+    [setSelectedId],
+  );
+
+  const shownId = shownSession?.id;
+  const onCloseAutoFocus = useCallback(
+    (event: Event) => {
+      // No Radix Trigger here (one dialog for all rows): return focus to the row that opened it ourselves.
+      event.preventDefault();
+      const button = shownId === undefined ? undefined : triggers.current.get(shownId);
+      (button ?? triggers.current.values().next().value)?.focus();
+    },
+    [shownId],
+  );
+
+  // After a successful Retry the alert (and the focused Retry button) disappears: move focus to the rows.
+  const retryHadFocus = useRef(false);
+  useEffect(() => {
+    if (error || !retryHadFocus.current) return;
+    retryHadFocus.current = false;
+    const active = rootRef.current?.ownerDocument.activeElement;
+    if (!active || active === rootRef.current?.ownerDocument.body) focusRow(0);
+  }, [error, focusRow]);
+  const onRetry = () => {
+    retryHadFocus.current = true;
+    void retry();
+  };
+
+  const columns = useMemo(() => resolveSessionListColumns(columnsProp), [columnsProp]);
+  const columnContext = useMemo<SessionListColumnContext>(() => ({ messages, formatters }), [messages, formatters]);
+  const virtualized = sessions.length > virtualizeAbove;
+  // The first column marked `rowHeader`, else the first column.
+  const rowHeaderIndex = Math.max(0, columns.findIndex((column) => column.rowHeader));
+  const rowContext = useMemo<RowContext>(
+    () => ({
+      columns,
+      rowHeaderIndex,
+      columnContext,
+      interactive,
+      opensDialog,
+      indexRows: virtualized,
+      classNames,
+      rowActions,
+      onActivate,
+      onTriggerKeyDown,
+      registerTrigger,
+    }),
+    [
+      columns,
+      rowHeaderIndex,
+      columnContext,
+      interactive,
+      opensDialog,
+      virtualized,
+      classNames,
+      rowActions,
+      onActivate,
+      onTriggerKeyDown,
+      registerTrigger,
+    ],
+  );
+
+  const columnCount = columns.length + (rowActions ? 1 : 0);
+  const bodyClassName = cx('rps-session-list__body', classNames?.body);
+  const scrollerMaxHeight = maxHeight ?? (virtualized ? DEFAULT_VIRTUAL_MAX_HEIGHT : undefined);
+  const rowsProps: RowsProps = {
+    sessions,
+    context: rowContext,
+    selectedId,
+    bodyClassName,
+    stale: isStale,
+    scrollElementRef,
+    scrollToIndexRef,
+    estimatedRowHeight,
+    initialHeight: typeof scrollerMaxHeight === 'number' ? scrollerMaxHeight : DEFAULT_VIRTUAL_MAX_HEIGHT,
+  };
+  const showTable = sessions.length > 0 || state === 'loading';
+  const skeletonCount = props.skeletonRows ?? Math.min(list.pageSize, MAX_DEFAULT_SKELETON_ROWS);
+  // A scrolling box must be reachable by keyboard; with row buttons it is, without them it takes focus itself.
+  const scrollerNeedsFocus = scrollerMaxHeight !== undefined && !interactive;
+
+  const liveMessage = liveMessageFor(state, isStale, messages);
+
+  let detailElement: ReactNode = null;
+  if (shownSession && renderDetail) {
+    detailElement = renderDetail({ session: shownSession, open: detailOpen, onOpenChange: onDetailOpenChange, onCloseAutoFocus });
+  } else if (detail !== false) {
+    detailElement = (
+      <SessionDetail
+        session={shownSession}
+        open={detailOpen}
+        onOpenChange={onDetailOpenChange}
+        onCloseAutoFocus={onCloseAutoFocus}
+        locale={props.locale}
+        timeZone={props.timeZone}
+      />
+    );
+  }
+
+  return (
+    <ThemeScope value={root.context}>
+      <div
+        ref={rootRef}
+        className={cx('rps-session-list', root.className, className, classNames?.root)}
+        style={root.style}
+        {...root.dataAttributes}
+        data-state={state}
+        data-loading-state={loadingState}
+        data-stale={isStale || undefined}
+        data-virtualized={virtualized || undefined}
+      >
+        <div className="rps-visually-hidden" role="status" aria-live="polite">
+          {liveMessage}
+        </div>
+
+        {error ? (
+          <div role="alert" className={cx('rps-session-list__error', classNames?.error)}>
+            <p className="rps-session-list__error-title">{messages.errorTitle}</p>
+            <p className="rps-session-list__error-message">{error.message}</p>
+            <button type="button" className={cx('rps-button', 'rps-session-list__retry', classNames?.button)} onClick={onRetry}>
+              {messages.retry}
+            </button>
+          </div>
+        ) : null}
+
+        {invalidCount > 0 ? <p className={cx('rps-session-list__note', classNames?.note)}>{messages.invalidRecords(invalidCount)}</p> : null}
+
+        {showTable ? (
+          <div
+            ref={scrollElementRef}
+            className={cx('rps-session-list__scroller', classNames?.scroller)}
+            style={scrollerMaxHeight === undefined ? undefined : { maxHeight: scrollerMaxHeight, overflowY: 'auto' }}
+            tabIndex={scrollerNeedsFocus ? 0 : undefined}
+            role={scrollerNeedsFocus ? 'region' : undefined}
+            aria-label={scrollerNeedsFocus ? messages.listLabel : undefined}
+          >
+            <table
+              className={cx('rps-session-list__table', classNames?.table)}
+              aria-rowcount={virtualized ? sessions.length + 1 : undefined}
+              // On the table, not the root: changes inside a busy element may go unannounced, and the
+              // live region (outside it) must still say "Loading…".
+              aria-busy={busy || undefined}
+            >
+              <caption className="rps-visually-hidden">{messages.listLabel}</caption>
+              <thead>
+                <tr className={cx('rps-session-list__header-row', classNames?.headerRow)} aria-rowindex={virtualized ? 1 : undefined}>
+                  {columns.map((column) => (
+                    <th
+                      key={column.id}
+                      scope="col"
+                      className={cx('rps-session-list__header-cell', classNames?.headerCell)}
+                      data-column={column.id}
+                      data-align={column.align}
+                      style={column.width === undefined ? undefined : { width: column.width }}
+                    >
+                      {renderColumnHeader(column, columnContext)}
+                    </th>
+                  ))}
+                  {rowActions ? (
+                    <th scope="col" className={cx('rps-session-list__header-cell', classNames?.headerCell)} data-column="actions">
+                      {messages.columnActions}
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              {state === 'loading' ? (
+                <SkeletonRows count={skeletonCount} columnCount={columnCount} bodyClassName={bodyClassName} classNames={classNames} />
+              ) : virtualized ? (
+                // Until the virtualizer's chunk arrives, the first rows render as usual.
+                <Suspense fallback={<PlainRows {...rowsProps} limit={Math.max(virtualizeAbove, MIN_FALLBACK_ROWS)} />}>
+                  <VirtualRows {...rowsProps} />
+                </Suspense>
+              ) : (
+                <PlainRows {...rowsProps} />
+              )}
+            </table>
+          </div>
+        ) : null}
+
+        {state === 'empty' || state === 'no-results' ? (
+          <div className={cx('rps-session-list__state', classNames?.state)} data-state={state}>
+            <p className="rps-session-list__state-title">{state === 'empty' ? messages.empty : messages.noResults}</p>
+            <p className="rps-session-list__state-hint">{state === 'empty' ? messages.emptyHint : messages.noResultsHint}</p>
+            {state === 'no-results' && filters && !props.query ? (
+              <button type="button" className={cx('rps-button', 'rps-session-list__clear', classNames?.button)} onClick={filters.reset}>
+                {messages.clearFilters}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+
+        {detailElement}
+      </div>
+    </ThemeScope>
+  );
+}
