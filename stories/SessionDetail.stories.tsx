@@ -1,0 +1,119 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { messagesFr, type PaymentSession } from 'react-payment-sessions';
+import { makeSessions } from 'react-payment-sessions/testing';
+import { SessionDetail } from 'react-payment-sessions';
+
+const generated = makeSessions({ count: 60, seed: 1 });
+
+function pick(description: string, test: (session: PaymentSession) => boolean): PaymentSession {
+  const session = generated.find(test);
+  if (!session) throw new Error(`The fake dataset has no ${description} session.`);
+  return session;
+}
+
+/**
+ * A disputed session with line items, plus one partial refund before the dispute, so every section of the
+ * dialog has content (the generated dataset never combines a refund and a dispute on one session).
+ */
+const disputed = pick('disputed', (session) => session.disputes.length > 0 && session.items.length > 0);
+const refundMinor = Math.round((disputed.capturedAmount?.amountMinor ?? 10_000) * 0.2);
+const currency = disputed.amount?.currency ?? 'USD';
+const richSession: PaymentSession = {
+  ...disputed,
+  refundedAmount: { amountMinor: refundMinor, currency },
+  refunds: [
+    {
+      id: 're_story_partial',
+      amount: { amountMinor: refundMinor, currency },
+      status: 'succeeded',
+      reason: 'customer_request',
+      createdAt: new Date(Date.parse(disputed.capturedAt ?? disputed.createdAt ?? '2026-01-01') + 86_400_000).toISOString(),
+    },
+  ],
+};
+
+const authorization = pick('open authorization', (session) => session.status === 'authorized' && session.items.some((item) => item.capturable));
+
+const minimalSession: PaymentSession = {
+  id: 'ps_minimal_0001',
+  source: 'custom',
+  status: 'pending',
+  rawStatus: 'waiting',
+  createdAt: '2026-10-30T14:05:00Z',
+  amount: { amountMinor: 4_999, currency: 'EUR' },
+  items: [],
+  refunds: [],
+  disputes: [],
+  raw: {},
+};
+
+const meta = {
+  title: 'Components/SessionDetail',
+  component: SessionDetail,
+  args: { session: richSession, defaultOpen: true, locale: 'en-US', timeZone: 'America/New_York' },
+} satisfies Meta<typeof SessionDetail>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The dialog is portaled to document.body, outside the story's canvas. */
+function page(canvasElement: HTMLElement) {
+  return within(canvasElement.ownerDocument.body);
+}
+
+/** Opened from its trigger: every section is there; Escape closes it and focus returns to the trigger. */
+export const Default: Story = {
+  args: { defaultOpen: false, trigger: <button type="button">Show session</button> },
+  play: async ({ canvas, canvasElement }) => {
+    const trigger = canvas.getByRole('button', { name: 'Show session' });
+    await userEvent.click(trigger);
+    const dialog = await page(canvasElement).findByRole('dialog', { name: `Payment session ${richSession.id}` });
+    const sections = within(dialog)
+      .getAllByRole('region')
+      .map((region) => region.getAttribute('data-section'));
+    await expect(sections).toEqual(['amounts', 'customer', 'timeline', 'items', 'refunds', 'disputes', 'metadata']);
+    await expect(dialog).toContainElement(canvasElement.ownerDocument.activeElement as HTMLElement);
+
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(page(canvasElement).queryByRole('dialog')).not.toBeInTheDocument());
+    await expect(trigger).toHaveFocus();
+  },
+};
+
+/** An open authorization: what can still be captured, per line and in total. */
+export const Authorization: Story = {
+  args: { session: authorization },
+  play: async ({ canvasElement }) => {
+    const dialog = await page(canvasElement).findByRole('dialog');
+    const items = within(dialog).getByRole('table', { name: 'Line items' });
+    await expect(within(items).getByRole('columnheader', { name: 'Capturable' })).toBeInTheDocument();
+    await expect(within(within(dialog).getByRole('region', { name: 'Amounts' })).getByText('Capturable')).toBeInTheDocument();
+  },
+};
+
+/** A session from a backend that sends little (an unknown status is shown as the backend wrote it). */
+export const Minimal: Story = {
+  args: { session: minimalSession },
+  play: async ({ canvasElement }) => {
+    const dialog = await page(canvasElement).findByRole('dialog', { name: 'Payment session ps_minimal_0001' });
+    await expect(within(dialog).getAllByRole('region')).toHaveLength(2);
+  },
+};
+
+/** Dark appearance: the dialog carries it although it is portaled outside any themed element. */
+export const Dark: Story = {
+  args: { appearance: 'dark' },
+  play: async ({ canvasElement }) => {
+    const dialog = await page(canvasElement).findByRole('dialog');
+    await expect(dialog.closest('.rps-root')).toHaveAttribute('data-appearance', 'dark');
+  },
+};
+
+/** French messages, fr-FR numbers and dates, Paris time. */
+export const French: Story = {
+  args: { messages: messagesFr, locale: 'fr-FR', timeZone: 'Europe/Paris' },
+  play: async ({ canvasElement }) => {
+    const dialog = await page(canvasElement).findByRole('dialog', { name: messagesFr.detailTitle(richSession.id) });
+    await expect(within(dialog).getByRole('button', { name: messagesFr.close })).toBeInTheDocument();
+  },
+};
