@@ -14,3 +14,19 @@ export {
   type SessionWorkspaceValue,
 } from './workspace';
 export { StatusBadge, statusTone, type StatusBadgeProps, type StatusTone } from './StatusBadge';
+export { SessionList, type SessionListProps, type SessionDetailRenderProps } from './SessionList';
+export {
+  sessionListColumns,
+  DEFAULT_SESSION_LIST_COLUMNS,
+  type SessionListColumn,
+  type SessionListColumnId,
+  type SessionListColumnInput,
+  type SessionListColumnContext,
+  type SessionListColumnAlign,
+} from './columns';
+export type { SessionListPart } from './list/rows';
+export { SessionFilters, SESSION_FILTER_FIELDS, type SessionFiltersProps, type SessionFiltersPart, type SessionFilterField } from './SessionFilters';
+export { RefundSummary, type RefundSummaryProps, type RefundSummaryPart } from './RefundSummary';
+export { SessionDetail, sessionTimeline, type SessionDetailProps, type SessionDetailPart, type SessionTimelineEvent } from './SessionDetail';
+export { Pagination, DEFAULT_PAGE_SIZE_OPTIONS, type PaginationProps, type PaginationPart } from './Pagination';
+export { ExportButton, type ExportButtonProps, type ExportButtonPart, type ExportInfo } from './ExportButton';

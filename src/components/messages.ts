@@ -56,6 +56,10 @@ export interface Messages {
   reset: string;
   unsupportedFilters: (names: string) => string;
   searchUnsupported: string;
+  /** Shown under a date range whose start is after its end. */
+  dateRangeInvalid: string;
+  /** Screen-reader text while typed search text waits for the pause in typing. */
+  searchPending: string;
 
   // Pagination
   paginationLabel: string;
@@ -79,6 +83,8 @@ export interface Messages {
   sessionsCount: (count: string) => string;
   chartLabel: (currency: string) => string;
   noTotals: string;
+  /** Names the list of status counts. */
+  statusCounts: string;
 
   // SessionDetail
   detailTitle: (id: string) => string;
@@ -189,6 +195,8 @@ export const defaultMessages: Messages = {
   reset: 'Reset filters',
   unsupportedFilters: (names) => `This backend cannot filter by ${names}.`,
   searchUnsupported: 'This backend does not support search.',
+  dateRangeInvalid: 'The start date must not be after the end date.',
+  searchPending: 'Searching…',
 
   paginationLabel: 'Pagination',
   firstPage: 'First page',
@@ -210,6 +218,7 @@ export const defaultMessages: Messages = {
   sessionsCount: (count) => `${count} sessions`,
   chartLabel: (currency) => `Captured, refunded and refundable amounts in ${currency}`,
   noTotals: 'No amounts to summarize.',
+  statusCounts: 'Sessions by status',
 
   detailTitle: (id) => `Payment session ${id}`,
   close: 'Close',
