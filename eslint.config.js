@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', 'bench/**', 'demo/server/**', 'test/e2e/**', '.ci/**'],
+    files: ['scripts/**', 'bench/**', 'demo/*.mjs', 'test/e2e/**', '.ci/**'],
     rules: { 'no-console': 'off' },
   },
 );

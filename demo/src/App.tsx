@@ -1,0 +1,186 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  ExportButton,
+  Pagination,
+  PaymentSessionsProvider,
+  RefundSummary,
+  SessionFilters,
+  SessionList,
+  SessionWorkspace,
+  createTruemedFetcher,
+  messagesDe,
+  messagesFr,
+  type Appearance,
+  type Messages,
+  type SessionFetcher,
+  type Theme,
+} from 'react-payment-sessions';
+import { createFakeOneEntryFetcher } from 'react-payment-sessions/testing';
+
+/** Truemed through this portal's own proxy route: the browser never sees the API key. */
+const truemedFetcher = createTruemedFetcher({ baseUrl: '/api/truemed' });
+/** OneEntry's SDK runs in the browser; here its fake stands in for `oneEntry.Payments`. */
+const oneEntryFetcher = createFakeOneEntryFetcher({ sessions: 75, seed: 7, currency: 'EUR', latencyMs: 120 });
+
+const BACKENDS: Record<string, { label: string; fetcher: SessionFetcher }> = {
+  truemed: { label: 'Truemed (via proxy)', fetcher: truemedFetcher },
+  oneentry: { label: 'OneEntry (fake SDK)', fetcher: oneEntryFetcher },
+};
+
+const LOCALES: Record<string, { label: string; timeZone: string; messages?: Messages }> = {
+  'en-US': { label: 'English (US)', timeZone: 'America/New_York' },
+  'de-DE': { label: 'Deutsch', timeZone: 'Europe/Berlin', messages: messagesDe },
+  'fr-FR': { label: 'Français', timeZone: 'Europe/Paris', messages: messagesFr },
+};
+
+const ACCENTS: Record<string, Theme | undefined> = {
+  default: undefined,
+  violet: { colors: { accent: '#6d28d9', focus: '#6d28d9' }, radius: 12 },
+  teal: { colors: { accent: '#0f766e', focus: '#0f766e' }, radius: 4, density: 'compact' },
+};
+
+/** Portal settings live in the URL too, so a reload or a shared link shows the same view. */
+function useUrlSetting(name: string, fallback: string, allowed: readonly string[]) {
+  const read = () => {
+    const value = new URLSearchParams(window.location.search).get(name);
+    return value && allowed.includes(value) ? value : fallback;
+  };
+  const [value, setValue] = useState(read);
+  useEffect(() => {
+    const onPop = () => setValue(read());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  });
+  const update = (next: string) => {
+    const url = new URL(window.location.href);
+    if (next === fallback) url.searchParams.delete(name);
+    else url.searchParams.set(name, next);
+    window.history.replaceState(window.history.state, '', url);
+    setValue(next);
+  };
+  return [value, update] as const;
+}
+
+export function App() {
+  const [signedIn, setSignedIn] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    fetch('/api/me')
+      .then((response) => response.json() as Promise<{ signedIn: boolean }>)
+      .then((me) => setSignedIn(me.signedIn))
+      .catch(() => setSignedIn(false));
+  }, []);
+
+  if (signedIn === undefined) return <p className="demo-splash">Loading…</p>;
+  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
+  return <Portal onSignedOut={() => setSignedIn(false)} />;
+}
+
+function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
+  const [error, setError] = useState<string>();
+  return (
+    <main className="demo-signin">
+      <h1>Acme Wellness — merchant portal</h1>
+      <p>This demo signs you in with a cookie; the payments route checks it before calling Truemed.</p>
+      <button
+        type="button"
+        className="demo-button"
+        onClick={async () => {
+          const response = await fetch('/api/login', { method: 'POST' });
+          if (response.ok) onSignedIn();
+          else setError('Sign-in failed.');
+        }}
+      >
+        Sign in as the demo merchant
+      </button>
+      {error ? <p role="alert">{error}</p> : null}
+    </main>
+  );
+}
+
+function Portal({ onSignedOut }: { onSignedOut: () => void }) {
+  const [backend, setBackend] = useUrlSetting('backend', 'truemed', Object.keys(BACKENDS));
+  const [locale, setLocale] = useUrlSetting('lang', 'en-US', Object.keys(LOCALES));
+  const [appearance, setAppearance] = useUrlSetting('appearance', 'light', ['light', 'dark', 'system']);
+  const [accent, setAccent] = useUrlSetting('accent', 'default', Object.keys(ACCENTS));
+  const localeSettings = LOCALES[locale] ?? LOCALES['en-US']!;
+  const fetcher = (BACKENDS[backend] ?? BACKENDS.truemed!).fetcher;
+  const include = useMemo(() => ({ items: true, refunds: true, disputes: true, metadata: true, fee: true }), []);
+
+  return (
+    <div className="demo-shell" data-appearance={appearance}>
+      <header className="demo-header">
+        <h1>Acme Wellness · Payments</h1>
+        <div className="demo-settings" role="group" aria-label="Portal settings">
+          <label>
+            Backend
+            <select value={backend} onChange={(event) => setBackend(event.target.value)}>
+              {Object.entries(BACKENDS).map(([id, { label }]) => (
+                <option key={id} value={id}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Language
+            <select value={locale} onChange={(event) => setLocale(event.target.value)}>
+              {Object.entries(LOCALES).map(([id, { label }]) => (
+                <option key={id} value={id}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Appearance
+            <select value={appearance} onChange={(event) => setAppearance(event.target.value)}>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+              <option value="system">System</option>
+            </select>
+          </label>
+          <label>
+            Theme
+            <select value={accent} onChange={(event) => setAccent(event.target.value)}>
+              <option value="default">Default</option>
+              <option value="violet">Violet, rounded</option>
+              <option value="teal">Teal, compact</option>
+            </select>
+          </label>
+          <button
+            type="button"
+            className="demo-button"
+            onClick={async () => {
+              await fetch('/api/logout', { method: 'POST' });
+              onSignedOut();
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <PaymentSessionsProvider fetcher={fetcher} locale={locale} timeZone={localeSettings.timeZone}>
+        {/* A new workspace per backend: filters of one backend mean nothing to the other. */}
+        <SessionWorkspace
+          key={backend}
+          syncWithUrl
+          include={include}
+          appearance={appearance as Appearance}
+          theme={ACCENTS[accent]}
+          messages={localeSettings.messages}
+          className="demo-workspace"
+        >
+          <main className="demo-main">
+            <SessionFilters />
+            <section className="demo-overview" aria-label="Overview">
+              <RefundSummary />
+              <ExportButton />
+            </section>
+            <SessionList />
+            <Pagination />
+          </main>
+        </SessionWorkspace>
+      </PaymentSessionsProvider>
+    </div>
+  );
+}
