@@ -48,6 +48,19 @@ export default defineConfig({
         },
       },
       {
+        // End-to-end: the built demo portal served as `npm start` serves it, driven in Debian's Chromium.
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // Every story is a test in real Chromium: it renders, its play function runs, axe finds nothing.
         extends: true,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],

@@ -10,6 +10,14 @@ rmSync(results, { force: true });
 // Browser suites need Chromium; find or install it before anything starts.
 process.env.CHROMIUM_PATH = ensureChromium();
 
+// The end-to-end suite drives the built demo portal: build the package and the demo first.
+const build = spawnSync('npm', ['run', '--silent', 'build:demo'], { stdio: 'inherit' });
+if (build.status !== 0) {
+  console.error('The build failed, so no suite ran.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 const extraArgs = process.argv.slice(2);
 const run = spawnSync(
   'npx',

@@ -1,0 +1,49 @@
+// Drives Debian's Chromium with playwright-core (nothing downloaded), one context per test.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
+
+let browser: Browser | undefined;
+
+export async function launchBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = undefined;
+}
+
+/** A fresh context (own cookies and storage) with a page, and every page error collected. */
+export async function openPage(options: { locale?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<{
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}> {
+  const context = await (await launchBrowser()).newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  return { context, page, errors };
+}
+
+/** Saves a full-page screenshot under reports/screenshots/. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync('reports/screenshots', { recursive: true });
+  const path = `reports/screenshots/${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
