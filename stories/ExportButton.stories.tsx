@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { SWRConfig } from 'swr';
 import {
+  ExportButton,
   messagesFr,
   PaymentSessionsError,
   PaymentSessionsProvider,
@@ -12,7 +13,6 @@ import {
   type SessionFilterState,
 } from 'react-payment-sessions';
 import { createFakeTruemedFetcher } from 'react-payment-sessions/testing';
-import { ExportButton } from 'react-payment-sessions';
 
 /** What a story's loader hands to the decorator and the play function. */
 interface Loaded {

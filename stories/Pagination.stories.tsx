@@ -4,6 +4,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { SWRConfig } from 'swr';
 import {
   messagesFr,
+  Pagination,
   PaymentSessionsProvider,
   SessionWorkspace,
   ThemeProvider,
@@ -13,7 +14,6 @@ import {
   type SessionFilterState,
 } from 'react-payment-sessions';
 import { createFakeTruemedFetcher, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
-import { Pagination } from 'react-payment-sessions';
 
 /** What a story's loader hands to the decorator and the play function. */
 interface Loaded {

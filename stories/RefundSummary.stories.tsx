@@ -5,6 +5,7 @@ import { SWRConfig } from 'swr';
 import {
   messagesDe,
   PaymentSessionsProvider,
+  RefundSummary,
   SessionWorkspace,
   ThemeProvider,
   type Money,
@@ -16,7 +17,6 @@ import {
   type SessionStatus,
 } from 'react-payment-sessions';
 import { createFakeTruemedFetcher, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
-import { RefundSummary } from 'react-payment-sessions';
 
 /** What a story's loader hands to the decorator and the play function. */
 interface Loaded {

@@ -1,8 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { messagesFr, type PaymentSession } from 'react-payment-sessions';
+import {
+  messagesFr,
+  SessionDetail,
+  type PaymentSession,
+} from 'react-payment-sessions';
 import { makeSessions } from 'react-payment-sessions/testing';
-import { SessionDetail } from 'react-payment-sessions';
 
 const generated = makeSessions({ count: 60, seed: 1 });
 

@@ -6,6 +6,7 @@ import {
   EMPTY_SESSION_FILTERS,
   messagesDe,
   PaymentSessionsProvider,
+  SessionFilters,
   SessionWorkspace,
   ThemeProvider,
   usePaymentSessions,
@@ -14,7 +15,6 @@ import {
   type SessionFilterState,
 } from 'react-payment-sessions';
 import { createFakeOneEntryFetcher, createFakeTruemedFetcher } from 'react-payment-sessions/testing';
-import { SessionFilters } from 'react-payment-sessions';
 
 /** What a story's loader hands to the decorator and the play function. */
 interface Loaded {

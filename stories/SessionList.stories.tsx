@@ -5,18 +5,19 @@ import { SWRConfig } from 'swr';
 import {
   messagesDe,
   PaymentSessionsProvider,
+  SessionList,
+  sessionListColumns,
   SessionWorkspace,
   ThemeProvider,
   type PaymentSession,
   type PaymentSessionsSWROptions,
   type SessionFetcher,
   type SessionInclude,
+  type SessionListColumn,
   type SessionPage,
   type SessionQuery,
 } from 'react-payment-sessions';
 import { createFakeTruemedFetcher, makeSessions, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
-import { SessionList } from 'react-payment-sessions';
-import { sessionListColumns, type SessionListColumn } from 'react-payment-sessions';
 
 /** What a story's loader hands to the decorator and the play function. */
 interface Loaded {

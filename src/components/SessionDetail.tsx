@@ -63,23 +63,6 @@ export interface SessionDetailProps extends ThemeProps {
 }
 
 /**
- * Strings the detail needs that `Messages` does not have yet. They are read from the messages first, so
- * once `Messages` gains these keys (and the locales translate them) the translations are used.
- */
-const DETAIL_FALLBACK_TEXT = {
-  detailReason: 'Reason',
-  detailReference: 'Reference',
-  customerName: 'Name',
-  customerEmail: 'Email',
-  customerBusinessId: 'Business ID',
-} as const;
-
-function detailText(messages: Messages, key: keyof typeof DETAIL_FALLBACK_TEXT): string {
-  const value = (messages as unknown as Partial<Record<string, unknown>>)[key];
-  return typeof value === 'string' ? value : DETAIL_FALLBACK_TEXT[key];
-}
-
-/**
  * One payment session in a modal dialog (Radix Dialog: focus is trapped inside and restored on close,
  * Escape closes): amounts, customer, a timeline (created → authorized → captured → refunds and disputes,
  * by time), line items with what is still refundable and capturable, refunds, disputes and metadata.
@@ -175,9 +158,9 @@ function DetailBody({ session, messages, formatters, classNames }: BodyProps) {
     ...optionalAmounts.flatMap(([label, money]): Array<[string, ReactNode]> => (money ? [[label, formatters.money(money)]] : [])),
   ];
   const customer: Array<[string, string | undefined]> = [
-    [detailText(messages, 'customerName'), session.customer?.name],
-    [detailText(messages, 'customerEmail'), session.customer?.email],
-    [detailText(messages, 'customerBusinessId'), session.customer?.businessId],
+    [messages.customerName, session.customer?.name],
+    [messages.customerEmail, session.customer?.email],
+    [messages.customerBusinessId, session.customer?.businessId],
   ];
   const customerEntries = customer.filter((entry): entry is [string, string] => Boolean(entry[1]));
   const metadata = session.metadata === undefined || session.metadata === null ? undefined : stripSecrets(session.metadata);
@@ -425,11 +408,11 @@ function AdjustmentsTable({ entries, labelledBy, messages, formatters, className
       <table className={cx('rps-session-detail__table', classNames?.table)} aria-labelledby={labelledBy}>
         <thead>
           <tr>
-            <th scope="col" className="rps-session-detail__header-cell">{detailText(messages, 'detailReference')}</th>
+            <th scope="col" className="rps-session-detail__header-cell">{messages.detailReference}</th>
             <th scope="col" className="rps-session-detail__header-cell">{messages.columnCreated}</th>
             <th scope="col" className="rps-session-detail__header-cell" data-align="end">{messages.amount}</th>
             <th scope="col" className="rps-session-detail__header-cell">{messages.columnStatus}</th>
-            <th scope="col" className="rps-session-detail__header-cell">{detailText(messages, 'detailReason')}</th>
+            <th scope="col" className="rps-session-detail__header-cell">{messages.detailReason}</th>
           </tr>
         </thead>
         <tbody>

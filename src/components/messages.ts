@@ -115,6 +115,11 @@ export interface Messages {
   paymentLink: string;
   none: string;
   unknownValue: string;
+  detailReason: string;
+  detailReference: string;
+  customerName: string;
+  customerEmail: string;
+  customerBusinessId: string;
 
   // ExportButton
   exportCsv: string;
@@ -248,6 +253,11 @@ export const defaultMessages: Messages = {
   paymentLink: 'Payment page',
   none: 'None',
   unknownValue: '—',
+  detailReason: 'Reason',
+  detailReference: 'Reference',
+  customerName: 'Name',
+  customerEmail: 'Email',
+  customerBusinessId: 'Business ID',
 
   exportCsv: 'Export CSV',
   exporting: (percent) => `Exporting… ${percent}`,
