@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import {
+  messagesDe,
   messagesFr,
   SessionDetail,
   type PaymentSession,
@@ -118,5 +120,90 @@ export const French: Story = {
   play: async ({ canvasElement }) => {
     const dialog = await page(canvasElement).findByRole('dialog', { name: messagesFr.detailTitle(richSession.id) });
     await expect(within(dialog).getByRole('button', { name: messagesFr.close })).toBeInTheDocument();
+  },
+};
+
+/** A host theme: its colors, radius and font reach the portaled dialog. */
+export const CustomTheme: Story = {
+  args: { theme: { colors: { accent: '#6d28d9', surface: '#fffbeb' }, radius: 14, font: 'Georgia, serif' } },
+  play: async ({ canvasElement }) => {
+    const dialog = await page(canvasElement).findByRole('dialog');
+    const themed = dialog.closest<HTMLElement>('.rps-root')!;
+    await expect(themed.style.getPropertyValue('--rps-color-accent')).toBe('#6d28d9');
+    await expect(themed.style.getPropertyValue('--rps-radius')).toBe('14px');
+  },
+};
+
+/** Controlled by the host: its own button opens it, and every close request comes back through `onOpenChange`. */
+function ControlledDetail() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Inspect session
+      </button>
+      <p>{open ? 'Dialog open' : 'Dialog closed'}</p>
+      <SessionDetail session={richSession} open={open} onOpenChange={setOpen} locale="en-US" timeZone="America/New_York" />
+    </>
+  );
+}
+
+export const Controlled: Story = {
+  render: () => <ControlledDetail />,
+  play: async ({ canvas, canvasElement }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Inspect session' }));
+    const dialog = await page(canvasElement).findByRole('dialog');
+    await expect(canvas.getByText('Dialog open')).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(page(canvasElement).queryByRole('dialog')).not.toBeInTheDocument());
+    await expect(canvas.getByText('Dialog closed')).toBeInTheDocument();
+  },
+};
+
+/** No session (nothing selected yet): nothing is rendered, not even the trigger's dialog shell. */
+export const Empty: Story = {
+  args: { session: null },
+  play: async ({ canvasElement }) => {
+    await expect(page(canvasElement).queryByRole('dialog')).not.toBeInTheDocument();
+  },
+};
+
+/** German messages, de-DE numbers and Berlin time. */
+export const German: Story = {
+  args: { messages: messagesDe, locale: 'de-DE', timeZone: 'Europe/Berlin' },
+  play: async ({ canvasElement }) => {
+    const dialog = await page(canvasElement).findByRole('dialog', { name: messagesDe.detailTitle(richSession.id) });
+    await expect(within(dialog).getByRole('region', { name: messagesDe.amounts })).toBeInTheDocument();
+  },
+};
+
+/** Every kind of session the dataset has, each opened in turn: no section shows NaN, undefined or a raw object. */
+const samples: Array<[string, PaymentSession]> = [
+  ['Rich', richSession],
+  ['Authorization', authorization],
+  ['Minimal', minimalSession],
+  ...generated
+    .filter((session, index, all) => all.findIndex((other) => other.status === session.status) === index)
+    .map((session): [string, PaymentSession] => [session.status, session]),
+];
+
+export const AllStates: Story = {
+  args: { defaultOpen: false },
+  render: (args) => (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+      {samples.map(([label, session]) => (
+        <SessionDetail key={label} {...args} session={session} trigger={<button type="button">{label}</button>} />
+      ))}
+    </div>
+  ),
+  play: async ({ canvas, canvasElement }) => {
+    await expect(samples.length).toBeGreaterThan(5);
+    for (const [label, session] of samples) {
+      await userEvent.click(canvas.getByRole('button', { name: label }));
+      const dialog = await page(canvasElement).findByRole('dialog', { name: `Payment session ${session.id}` });
+      await expect(dialog.textContent).not.toMatch(/NaN|undefined|Invalid Date|\[object Object\]/);
+      await userEvent.keyboard('{Escape}');
+      await waitFor(() => expect(page(canvasElement).queryByRole('dialog')).not.toBeInTheDocument());
+    }
   },
 };
