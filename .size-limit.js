@@ -1,0 +1,68 @@
+// Size budgets, checked by `npm run size` after `npm run build` (size-limit 12.1.0, @size-limit/preset-small-lib):
+// each entry is bundled with esbuild, minified, dependencies included, React/react-dom left out (peers are
+// ignored automatically), then gzipped.
+//
+// A JS config (not .size-limit.json) because the eager budgets must not count the lazy chunks: without
+// splitting, esbuild inlines `import('./chunks/VirtualRows-….js')` into the bundle. `eagerOnly` keeps every
+// dynamic import external, so a budget measures what a page loads before it renders anything; the lazy chunk
+// has its own line, counting only what it adds (its code and @tanstack/react-virtual), not the shared chunks.
+import { resolve } from 'node:path';
+
+/** The built package: dist/ (after `npm run build`), or another build's folder given in SIZE_LIMIT_DIST. */
+const dist = resolve(import.meta.dirname, process.env.SIZE_LIMIT_DIST ?? 'dist');
+
+/** esbuild plugin: dynamic `import()`s stay external (they are fetched later, on demand). */
+const lazyImportsExternal = {
+  name: 'lazy-imports-external',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
+
+/** esbuild plugin: every other file of dist/ stays external (it is shared with, and counted by, the eager graph). */
+const otherDistFilesExternal = (entryGlob) => ({
+  name: 'other-dist-files-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const file = resolve(args.resolveDir, args.path);
+      return file.startsWith(`${dist}/`) && !entryGlob.test(file) ? { path: file, external: true } : undefined;
+    });
+  },
+});
+
+const withPlugins =
+  (...plugins) =>
+  (config) => ({ ...config, plugins: [...(config.plugins ?? []), ...plugins] });
+
+export default [
+  {
+    name: 'react-payment-sessions/headless (eager JS, deps included, React excluded)',
+    path: `${dist}/headless.js`,
+    gzip: true,
+    limit: '15 kB',
+    modifyEsbuildConfig: withPlugins(lazyImportsExternal),
+  },
+  {
+    name: 'react-payment-sessions (eager JS, deps included, React excluded)',
+    path: `${dist}/index.js`,
+    gzip: true,
+    limit: '45 kB',
+    modifyEsbuildConfig: withPlugins(lazyImportsExternal),
+  },
+  {
+    name: 'react-payment-sessions: lazy VirtualRows chunk (pages above virtualizeAbove only)',
+    path: `${dist}/chunks/VirtualRows-*.js`,
+    gzip: true,
+    // Reported, not budgeted: a 30-row page never loads it.
+    modifyEsbuildConfig: withPlugins(otherDistFilesExternal(/\/chunks\/VirtualRows-[^/]*\.js$/)),
+  },
+  {
+    name: 'react-payment-sessions/styles.css',
+    path: `${dist}/styles.css`,
+    gzip: true,
+    limit: '6 kB',
+    // The stylesheet ships as is (hosts import it unchanged): measure the file, do not bundle or minify it.
+    disablePlugins: ['@size-limit/esbuild'],
+  },
+];
