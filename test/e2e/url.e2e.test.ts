@@ -1,0 +1,73 @@
+// The view lives in the URL (SessionWorkspace syncWithUrl): Back/Forward, reload and a shared link restore it.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, expect, test } from 'vitest';
+import { closeBrowser } from './browser';
+import { expectRows, expectedRecords, idsOf, openPortal, PAGE_SIZE, rangeFor, truemedRecords } from './portal';
+
+let context: BrowserContext | undefined;
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+afterAll(closeBrowser);
+
+const captured = expectedRecords({ status: ['captured'] });
+const params = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
+const capturedBox = (page: Page) =>
+  page.getByRole('group', { name: 'Status', exact: true }).getByRole('checkbox', { name: 'Captured', exact: true });
+
+test('Back and Forward restore the previous filters and page; reload keeps the view', async () => {
+  const opened = await openPortal();
+  context = opened.context;
+  const { page, errors } = opened;
+  const all = idsOf(truemedRecords.slice(0, PAGE_SIZE));
+  await expectRows(page, all, rangeFor(1, 240));
+  expect(params(page)).toEqual({});
+
+  await capturedBox(page).check();
+  await expectRows(page, idsOf(captured.slice(0, 30)), rangeFor(1, captured.length));
+  expect(params(page)).toEqual({ status: 'captured' });
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expectRows(page, idsOf(captured.slice(30, 60)), rangeFor(2, captured.length));
+  expect(params(page)).toEqual({ status: 'captured', page: '2' });
+
+  await page.goBack();
+  await expectRows(page, idsOf(captured.slice(0, 30)), rangeFor(1, captured.length));
+  expect(params(page)).toEqual({ status: 'captured' });
+  await page.goBack();
+  await expectRows(page, all, rangeFor(1, 240));
+  expect(await capturedBox(page).isChecked()).toBe(false);
+  expect(params(page)).toEqual({});
+
+  await page.goForward();
+  await expectRows(page, idsOf(captured.slice(0, 30)), rangeFor(1, captured.length));
+  expect(await capturedBox(page).isChecked()).toBe(true);
+  await page.goForward();
+  await expectRows(page, idsOf(captured.slice(30, 60)), rangeFor(2, captured.length));
+
+  await page.reload();
+  await page.locator('.rps-session-list__row').first().waitFor();
+  await expectRows(page, idsOf(captured.slice(30, 60)), rangeFor(2, captured.length));
+  expect(await capturedBox(page).isChecked()).toBe(true);
+  expect(await page.getByRole('button', { name: 'Page 2', exact: true }).getAttribute('aria-current')).toBe('page');
+  expect(params(page)).toEqual({ status: 'captured', page: '2' });
+  expect(errors).toEqual([]);
+});
+
+test('a shared link with a status, a date range, a page and a page size opens that view after sign-in', async () => {
+  const opened = await openPortal('/?status=captured,canceled&created_from=2026-06-01&created_to=2026-10-31&page=3&page_size=10');
+  context = opened.context;
+  const { page, errors } = opened;
+  const expected = expectedRecords({ status: ['captured', 'canceled'], createdFrom: '2026-06-01', createdTo: '2026-10-31' });
+  expect(expected.length).toBeGreaterThan(30);
+  await expectRows(page, idsOf(expected.slice(20, 30)), rangeFor(3, expected.length, 10));
+  const status = page.getByRole('group', { name: 'Status', exact: true });
+  expect(await status.getByRole('checkbox', { name: 'Captured', exact: true }).isChecked()).toBe(true);
+  expect(await status.getByRole('checkbox', { name: 'Canceled', exact: true }).isChecked()).toBe(true);
+  expect(await status.getByRole('checkbox', { name: 'Authorized', exact: true }).isChecked()).toBe(false);
+  const created = page.getByRole('group', { name: 'Created', exact: true });
+  expect(await created.getByLabel('From').inputValue()).toBe('2026-06-01');
+  expect(await created.getByLabel('To').inputValue()).toBe('2026-10-31');
+  expect(await page.getByRole('combobox', { name: 'Rows per page' }).inputValue()).toBe('10');
+  expect(errors).toEqual([]);
+});
