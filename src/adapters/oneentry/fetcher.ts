@@ -8,7 +8,7 @@ import { normalizeQuery } from '../../core/query';
 import { isPlainRecord } from '../../core/sanitize';
 import type { SessionFetcher, SessionPage, SessionQuery } from '../../core/types';
 import {
-  describeIssues,
+  describeEnvelopeIssues,
   errorCode,
   errorForStatus,
   mapRecords,
@@ -122,7 +122,7 @@ function readEnvelope(result: unknown, offset: number, limit: number): { records
   }
   const envelope = v.safeParse(OneEntryEnvelopeSchema, result);
   if (!envelope.success) {
-    const issues = isPlainRecord(result) ? describeIssues(envelope.issues).slice(0, 3).join('; ') : 'expected an object or an array';
+    const issues = isPlainRecord(result) ? describeEnvelopeIssues(envelope.issues) : 'expected an object or an array';
     throw new PaymentSessionsError({
       kind: 'invalid_response',
       message: `OneEntry answered getSessions with an unexpected value (${issues}).`,

@@ -3,12 +3,12 @@
  * in a browser through the host's proxy (`createTruemedProxy`), on a server directly with the API key.
  */
 import * as v from 'valibot';
-import { abortedError, isAbortError, PaymentSessionsError } from '../../core/errors';
+import { abortedError, PaymentSessionsError } from '../../core/errors';
 import { normalizeQuery } from '../../core/query';
 import { isPlainRecord } from '../../core/sanitize';
 import type { SessionFetcher, SessionInclude, SessionPage, SessionQuery } from '../../core/types';
 import {
-  describeIssues,
+  describeEnvelopeIssues,
   errorCode,
   errorForStatus,
   mapRecords,
@@ -151,7 +151,9 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
       response = await doFetch(url.href, { method: 'GET', headers, signal });
       text = await response.text();
     } catch (error) {
-      if (isAbortError(error, signal)) throw abortedError(error);
+      // Only the caller's own abort is a cancellation (which the hooks hide). An AbortError nobody here asked
+      // for — a host's fetch wrapper timing out, a browser dropping the request — is a failure to show.
+      if (signal.aborted) throw abortedError(error);
       throw new PaymentSessionsError({
         kind: 'network',
         message: `Could not reach ${where}. Check the connection and try again.`,
@@ -246,7 +248,7 @@ function parseJsonBody(text: string): unknown {
 function toPage(body: unknown, query: SessionQuery, onInvalidRecord: InvalidRecordHandler | undefined): SessionPage {
   const envelope = v.safeParse(TruemedEnvelopeSchema, body);
   if (!envelope.success) {
-    const issues = isPlainRecord(body) ? describeIssues(envelope.issues).slice(0, 3).join('; ') : 'expected a JSON object';
+    const issues = isPlainRecord(body) ? describeEnvelopeIssues(envelope.issues) : 'expected a JSON object';
     throw new PaymentSessionsError({
       kind: 'invalid_response',
       message: `Truemed answered with an unexpected response (${issues}).`,

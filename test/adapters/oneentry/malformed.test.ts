@@ -259,5 +259,18 @@ describe('OneEntry malformed envelopes', () => {
     expect(error).toBeInstanceOf(PaymentSessionsError);
     expect(error).toMatchObject({ kind: 'invalid_response' });
     expect((error as Error).message).toMatch(/^OneEntry answered getSessions with an unexpected value \(.+\)\.$/);
+    expect((error as Error).message).not.toMatch(/undefined|NaN|Invalid (key|type)|received/);
+  });
+
+  it.each([
+    [{}, '(total: missing; items: missing)'],
+    [{ total: Number.NaN, items: [] }, '(total: expected a number, got a number that is not finite)'],
+    [{ total: '3', items: {} }, '(total: expected a number, got text; items: expected a list, got an object)'],
+    [{ total: -2, items: [] }, '(total: must not be negative)'],
+  ])('says what is wrong with the envelope in plain words: %j', async (value, expected) => {
+    const error = await createOneEntryFetcher(resolving(value))({ page: 1, pageSize: 10 }, { signal: liveSignal() }).catch(
+      (caught: unknown) => caught,
+    );
+    expect((error as Error).message).toBe(`OneEntry answered getSessions with an unexpected value ${expected}.`);
   });
 });

@@ -314,6 +314,24 @@ describe('Truemed malformed envelopes', () => {
     expect(error).toBeInstanceOf(PaymentSessionsError);
     expect(error).toMatchObject({ kind: 'invalid_response' });
     expect((error as Error).message).toMatch(/^Truemed answered with an unexpected response \(.+\)\.$/);
+    // Shown to merchants in the list's alert: plain words, no valibot jargon, no echo of `undefined`/`NaN`.
+    expect((error as Error).message).not.toMatch(/undefined|NaN|Invalid (key|type)|received/);
+  });
+
+  it.each([
+    [{ pagination: null }, '(payment_sessions: missing)'],
+    [{ payment_sessions: 'x', pagination: null }, '(payment_sessions: expected a list, got text)'],
+    [{ payment_sessions: [], pagination: 'garbage' }, '(pagination: expected an object, got text)'],
+    [
+      { payment_sessions: [], pagination: { current_page: null, page_size: 30, count: -1 } },
+      '(pagination.current_page: expected a number, got null; pagination.count: must not be negative; pagination.last_page: missing)',
+    ],
+  ])('says what is wrong with the envelope in plain words: %j', async (body, expected) => {
+    const error = await createTruemedFetcher({ baseUrl: 'https://api.example.com', fetch: jsonFetch(body).fetch })(
+      { page: 1, pageSize: 30 },
+      { signal: liveSignal() },
+    ).catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe(`Truemed answered with an unexpected response ${expected}.`);
   });
 
   it('names the failing field in the message', async () => {
