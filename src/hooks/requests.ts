@@ -66,10 +66,23 @@ export function isRequestInFlight(cache: object, key: string): boolean {
 /**
  * Any thrown value as a {@link PaymentSessionsError}: ours pass through, an abort becomes `aborted`, anything
  * else (a custom fetcher's plain `Error`) becomes a `network` error that keeps the original as `cause`.
+ *
+ * Given the request's `signal`, only an abort of *that* signal is `aborted` (which the hooks never show). An
+ * abort the request did not ask for — a fetcher's own timeout, a browser dropping the request — becomes a
+ * `network` error: hidden as a cancellation, it would leave the list loading forever with no Retry.
  */
 export function toPaymentSessionsError(error: unknown, signal?: AbortSignal): PaymentSessionsError {
+  if (signal?.aborted) return isPaymentSessionsError(error) && error.kind === 'aborted' ? error : abortedError(error);
+  const abortedElsewhere = isPaymentSessionsError(error) ? error.kind === 'aborted' : isAbortError(error);
+  if (abortedElsewhere && signal) {
+    return new PaymentSessionsError({
+      kind: 'network',
+      message: 'The request for payment sessions was cancelled before it finished. Try again.',
+      cause: error,
+    });
+  }
   if (isPaymentSessionsError(error)) return error;
-  if (isAbortError(error, signal)) return abortedError(error);
+  if (abortedElsewhere) return abortedError(error);
   const message = error instanceof Error && error.message ? error.message : 'The payment sessions could not be loaded.';
   return new PaymentSessionsError({ kind: 'network', message, cause: error });
 }

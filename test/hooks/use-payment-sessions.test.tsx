@@ -338,6 +338,22 @@ describe('usePaymentSessions', () => {
       expect(result.current.error?.cause).toBeInstanceOf(TypeError);
     });
 
+    it.each([
+      ['an AbortError', () => Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' })],
+      ['an aborted PaymentSessionsError', () => new PaymentSessionsError({ kind: 'aborted', message: 'The request was cancelled.' })],
+    ])('shows %s the hook did not ask for as a network error (not a silent, endless load)', async (_label, thrown) => {
+      // E.g. a host's fetch wrapper with its own timeout: the hook's signal is not aborted.
+      const fetcher = createFakeFetcher({ delayMs: 10 });
+      fetcher.failure = () => thrown();
+      const { result } = renderSessions(fetcher, { query: {}, prefetchNext: false }, { swr: { shouldRetryOnError: false } });
+      await advance(10);
+
+      expect(fetcher.calls[0]?.signal.aborted).toBe(false);
+      expect(result.current.loadingState).toBe('error');
+      expect(result.current.error).toMatchObject({ kind: 'network', message: 'The request for payment sessions was cancelled before it finished. Try again.' });
+      expect(result.current.error?.retryable).toBe(true);
+    });
+
     it('retries a retryable error by itself (SWR back-off), at most 3 times', async () => {
       const fetcher = createFakeFetcher({ delayMs: 10 });
       fetcher.failure = () => new PaymentSessionsError({ kind: 'http', status: 503, message: 'Unavailable' });

@@ -264,5 +264,16 @@ describe('createTruemedFetcher', () => {
       );
       expect(error).toMatchObject({ kind: 'aborted', message: 'The request was cancelled.' });
     });
+
+    it('turns an AbortError its own signal did not cause (a fetch wrapper’s timeout) into a network error', async () => {
+      const stub = stubFetch(() => {
+        throw new DOMException('The operation was aborted.', 'AbortError');
+      });
+      const error = await createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch })(firstPage, { signal: liveSignal() }).catch(
+        (caught: unknown) => caught,
+      );
+      // An `aborted` error is never shown: the list would wait forever, with no Retry.
+      expect(error).toMatchObject({ kind: 'network', message: expect.stringMatching(/^Could not reach .+\. Check the connection and try again\.$/) });
+    });
   });
 });
