@@ -40,10 +40,10 @@ export async function openPage(options: { locale?: string; colorScheme?: 'light'
   return { context, page, errors };
 }
 
-/** Saves a full-page screenshot under reports/screenshots/. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot under reports/screenshots/: the full page, or only the viewport (a modal dialog's view). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync('reports/screenshots', { recursive: true });
   const path = `reports/screenshots/${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }

@@ -63,10 +63,10 @@ export async function openDemo(path = '/', options: Parameters<typeof openPage>[
   return opened;
 }
 
-/** Signs in with the page's own button and waits for the first rows. */
+/** Signs in with the page's own button and waits for the first real rows (not the loading skeleton's). */
 export async function signIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign in as the demo merchant' }).click();
-  await page.locator('.rps-session-list__row').first().waitFor();
+  await page.locator('.rps-session-list[data-state="ready"] tbody .rps-session-list__row [data-rps-trigger]').first().waitFor();
 }
 
 /** Opens the demo and signs in: the portal with its first page of rows. */
@@ -114,7 +114,8 @@ export async function setUpstreamFailure(failure: object | null): Promise<void> 
 
 /** axe finds nothing on the page as it is now. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  // Passes are only counted, not detailed: that halves the run on a page of 30 rows.
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
   const violations = results.violations.map(
     (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
@@ -124,9 +125,9 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 /** Saves reports/screenshots/NAME.png (a fresh file, not one left by an earlier run) and checks it is a PNG. */
-export async function expectScreenshot(page: Page, name: string): Promise<void> {
+export async function expectScreenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<void> {
   rmSync(`reports/screenshots/${name}.png`, { force: true });
-  const path = await screenshot(page, name);
+  const path = await screenshot(page, name, options);
   expect(existsSync(path)).toBe(true);
   expect(statSync(path).size).toBeGreaterThan(2_000);
   expect(readFileSync(path).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');

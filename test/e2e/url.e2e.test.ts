@@ -46,7 +46,7 @@ test('Back and Forward restore the previous filters and page; reload keeps the v
   await expectRows(page, idsOf(captured.slice(30, 60)), rangeFor(2, captured.length));
 
   await page.reload();
-  await page.locator('.rps-session-list__row').first().waitFor();
+  await page.locator('tbody .rps-session-list__row [data-rps-trigger]').first().waitFor();
   await expectRows(page, idsOf(captured.slice(30, 60)), rangeFor(2, captured.length));
   expect(await capturedBox(page).isChecked()).toBe(true);
   expect(await page.getByRole('button', { name: 'Page 2', exact: true }).getAttribute('aria-current')).toBe('page');
