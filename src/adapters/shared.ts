@@ -232,20 +232,30 @@ export type MapResult<T> = { ok: true; value: T } | { ok: false; id?: string; is
 /**
  * Maps every record of a page, keeping the valid ones and reporting the others. A host's handler that throws
  * must not turn a readable page into an error, so its failure is logged and ignored.
+ *
+ * A record whose id an earlier record of the page already has is dropped and reported too: a session is
+ * one row, and a repeated one would be counted twice in every total (and give the list two rows with
+ * one key). The first occurrence is kept.
  */
-export function mapRecords<T>(
+export function mapRecords<T extends { id: string }>(
   records: readonly unknown[],
   mapOne: (record: unknown) => MapResult<T>,
   source: string,
   onInvalidRecord: InvalidRecordHandler | undefined,
 ): { kept: T[]; invalid: number } {
   const kept: T[] = [];
+  const firstIndexById = new Map<string, number>();
   let invalid = 0;
   records.forEach((record, index) => {
-    const result = mapOne(record);
+    let result = mapOne(record);
     if (result.ok) {
-      kept.push(result.value);
-      return;
+      const first = firstIndexById.get(result.value.id);
+      if (first === undefined) {
+        firstIndexById.set(result.value.id, index);
+        kept.push(result.value);
+        return;
+      }
+      result = { ok: false, id: result.value.id, issues: [`id: repeats the id of record ${first} on this page (the first one is kept)`] };
     }
     invalid += 1;
     if (!onInvalidRecord) return;

@@ -198,6 +198,17 @@ const cases: MalformedCase[] = [
     issue: /amount/,
     check: (kept) => expect(kept.map((session) => session.id)).toEqual(['2', '4']),
   },
+  {
+    // Found by the resilience fuzz: two rows with one React key, and the session counted twice in totals.
+    name: 'a repeated id (7 and "7" are one id) is dropped, the first occurrence kept',
+    records: [oneEntryRecord({ id: 7, amount: 1 }), oneEntryRecord({ id: '7', amount: 2 })],
+    kept: 1,
+    dropped: 1,
+    issue: /^id: repeats the id of record 1 on this page/,
+    check: ([session]) => {
+      expect(session).toMatchObject({ id: '7', amount: { amountMinor: 100 } });
+    },
+  },
 ];
 
 describe('OneEntry malformed records', () => {

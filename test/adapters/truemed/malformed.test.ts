@@ -228,6 +228,17 @@ const cases: MalformedCase[] = [
       expect(kept.map((session) => session.id)).toEqual(['g1', 'g2']);
     },
   },
+  {
+    // Found by the resilience fuzz: two rows with one React key, and the session counted twice in totals.
+    name: 'a repeated id (after trimming) is dropped, the first occurrence kept',
+    records: [truemedRecord({ id: 'ps_dup', total_amount: 100 }), truemedRecord({ id: ' ps_dup ', total_amount: 999 })],
+    kept: 1,
+    dropped: 1,
+    issue: /^id: repeats the id of record 1 on this page/,
+    check: ([session]) => {
+      expect(session).toMatchObject({ id: 'ps_dup', amount: { amountMinor: 100 } });
+    },
+  },
 ];
 
 describe('Truemed malformed records', () => {
