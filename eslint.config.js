@@ -4,7 +4,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'reports', 'node_modules', 'demo/dist', 'coverage', 'public'] },
+  {
+    ignores: [
+      'dist',
+      'storybook-static',
+      'reports',
+      'node_modules',
+      'demo/dist',
+      'coverage',
+      'public',
+      // What `npm run bench` builds and installs.
+      'bench/.out',
+      'bench/compare/.entries',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
