@@ -7,9 +7,10 @@
 // dynamic import external, so a budget measures what a page loads before it renders anything; the lazy chunk
 // has its own line, counting only what it adds (its code and @tanstack/react-virtual), not the shared chunks.
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The built package: dist/ (after `npm run build`), or another build's folder given in SIZE_LIMIT_DIST. */
-const dist = resolve(import.meta.dirname, process.env.SIZE_LIMIT_DIST ?? 'dist');
+const dist = resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.SIZE_LIMIT_DIST ?? 'dist');
 
 /** esbuild plugin: dynamic `import()`s stay external (they are fetched later, on demand). */
 const lazyImportsExternal = {
