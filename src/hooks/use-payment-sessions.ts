@@ -30,6 +30,17 @@ export const PAYMENT_SESSIONS_SWR_DEFAULTS = {
   shouldRetryOnError: (error: PaymentSessionsError) => isPaymentSessionsError(error) && error.retryable,
   /** …and at most this many times, with SWR's exponential back-off. */
   errorRetryCount: 3,
+  /**
+   * SWR's back-off, but never sooner than a rate limit's `Retry-After` (`error.retryAfterMs`): retrying a
+   * 429 after SWR's 5–10 s when the backend asked for a minute only earns more 429s.
+   */
+  onErrorRetry: (error, _key, config, revalidate, options) => {
+    const maxRetries = config.errorRetryCount;
+    if (maxRetries !== undefined && options.retryCount > maxRetries) return;
+    const backoff = Math.trunc((Math.random() + 0.5) * (1 << Math.min(options.retryCount, 8))) * config.errorRetryInterval;
+    const asked = isPaymentSessionsError(error) ? (error.retryAfterMs ?? 0) : 0;
+    setTimeout(revalidate, Math.max(backoff, asked), options);
+  },
 } as const satisfies PaymentSessionsSWROptions;
 
 /** Options of {@link usePaymentSessions} beyond the query itself. */

@@ -354,6 +354,23 @@ describe('usePaymentSessions', () => {
       expect(result.current.error?.retryable).toBe(true);
     });
 
+    it('waits at least Retry-After before retrying a rate limit by itself', async () => {
+      const fetcher = createFakeFetcher({ delayMs: 10 });
+      fetcher.failure = () =>
+        new PaymentSessionsError({ kind: 'rate_limit', status: 429, retryAfterMs: 60_000, message: 'Try again in 60 s.' });
+      const { result } = renderSessions(fetcher, { query: {}, prefetchNext: false });
+      await advance(10);
+      expect(result.current.error?.kind).toBe('rate_limit');
+
+      // SWR's own back-off would have retried after 5–10 s, and again, and again.
+      await advance(59_000);
+      expect(fetcher.calls).toHaveLength(1);
+      await advance(1_100);
+      expect(fetcher.calls).toHaveLength(2);
+      await advance(10 * 60_000);
+      expect(fetcher.calls).toHaveLength(4);
+    });
+
     it('retries a retryable error by itself (SWR back-off), at most 3 times', async () => {
       const fetcher = createFakeFetcher({ delayMs: 10 });
       fetcher.failure = () => new PaymentSessionsError({ kind: 'http', status: 503, message: 'Unavailable' });
