@@ -21,6 +21,26 @@ export const chromiumProvider = () =>
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
   });
 
+/**
+ * Every dependency the browser projects load, pre-bundled up front: a dependency Vite discovers mid-run
+ * makes it reload the page, which loads React twice and fails whatever story was running (a fresh CI
+ * clone has no optimizer cache, so this would bite there first).
+ */
+const browserDeps = [
+  'react',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'react-dom',
+  'react-dom/client',
+  'swr',
+  'valibot',
+  'date-fns',
+  '@date-fns/tz',
+  '@date-fns/tz/date/mini',
+  '@radix-ui/react-dialog',
+  '@tanstack/react-virtual',
+];
+
 export default defineConfig({
   plugins: [react()],
   resolve: { alias: publicEntryAliases },
@@ -64,6 +84,7 @@ export default defineConfig({
         // Every story is a test in real Chromium: it renders, its play function runs, axe finds nothing.
         extends: true,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        optimizeDeps: { include: browserDeps },
         test: {
           name: 'storybook',
           browser: {
@@ -77,6 +98,7 @@ export default defineConfig({
       },
       {
         extends: true,
+        optimizeDeps: { include: [...browserDeps, '@testing-library/react', '@testing-library/user-event'] },
         test: {
           name: 'chromium',
           include: ['test/**/*.browser.test.ts', 'test/**/*.browser.test.tsx'],
