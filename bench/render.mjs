@@ -111,7 +111,12 @@ export function renderMarkdown(result) {
       result.domRows[`ours|${n}`],
       result.domRows[`grid|${n}`],
     ]);
-    verdicts.push({ n, mount: oursMount <= gridMount / 2, update: oursUpdate <= gridUpdate / 2 });
+    verdicts.push({
+      n,
+      mount: oursMount <= gridMount / 2,
+      update: oursUpdate <= gridUpdate / 2,
+      close: [oursMount / gridMount, oursUpdate / gridUpdate].some((ratio) => Math.abs(ratio - 0.5) < 0.1),
+    });
   }
   const text = table(
     [

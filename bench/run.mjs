@@ -67,7 +67,7 @@ parts.push(
     [
       ['CPU', `${env.cpu}, nproc ${env.nproc} (shared with other work: expect noise)`],
       ['memory', env.memory],
-      ['load average at start (1, 5, 15 min)', env.loadavg],
+      ['load average at start → end (1, 5, 15 min)', `${env.loadavg} → ${machine().loadavg}`],
       ['Node', env.node],
       ['Chromium (headless, Debian)', env.chromium],
       ['react-payment-sessions', `${pkg.version} (this tree, built into bench/.out/lib)`],
@@ -137,6 +137,15 @@ if (out.render) {
     '',
     `Target (issue 6): our median ≤ half the DataGrid's at every size — ${verdict}.`,
     '',
+    ...(r.verdicts.some((v) => v.close)
+      ? [
+          `A ratio within 0.1 of 0.5 (${r.verdicts
+            .filter((v) => v.close)
+            .map((v) => `${v.n.toLocaleString('en-US')} rows`)
+            .join(', ')}) is one run's verdict on a shared machine and can flip between runs: rerun before concluding.`,
+          '',
+        ]
+      : []),
     out.render.errors.length ? `**Page errors during the run** (figures suspect): ${out.render.errors.slice(0, 5).join(' | ')}\n` : 'No page errors during the run.\n',
   );
 }
