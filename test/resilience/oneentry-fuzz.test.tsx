@@ -3,8 +3,8 @@
  * `Payments.getSessions` (mostly `{ total, items }` and bare arrays of valid, broken and junk entities;
  * also resolved `{ statusCode }` errors, junk, values JSON cannot carry, rejections and synchronous throws)
  * go through the real `createOneEntryFetcher` inside a `PaymentSessionsProvider`, and are rendered by
- * `SessionList` and `RefundSummary`; one row is opened in `SessionDetail`. A failure prints fast-check's
- * seed and path, so it replays exactly.
+ * `SessionList` and `RefundSummary`; in a third of the cases one row is then opened in `SessionDetail`.
+ * A failure prints fast-check's seed and path, so it replays exactly.
  */
 import fc from 'fast-check';
 import { createOneEntryFetcher } from 'react-payment-sessions';
@@ -40,6 +40,6 @@ describe('OneEntry adapter under fuzzed SDK answers', () => {
     expect(tally.validShown).toBeGreaterThan(NUM_RUNS);
     expect(tally.invalidDropped).toBeGreaterThan(NUM_RUNS / 2);
     expect(tally.repeatsDropped).toBeGreaterThan(NUM_RUNS / 10);
-    expect(tally.details).toBeGreaterThan(NUM_RUNS * 0.25);
+    expect(tally.details).toBeGreaterThan(NUM_RUNS / 10);
   }, 120_000);
 });

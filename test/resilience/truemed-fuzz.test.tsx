@@ -2,8 +2,9 @@
  * Property-based fuzzing of the Truemed adapter through the components: 1000 generated HTTP answers
  * (mostly pages of valid, broken and junk records; also wrong envelopes, non-JSON bodies, error statuses
  * and network failures) go through the real `createTruemedFetcher` (with an injected `fetch`) inside a
- * `PaymentSessionsProvider`, and are rendered by `SessionList` and `RefundSummary`; one row is opened in
- * `SessionDetail`. A failure prints fast-check's seed and path, so it replays exactly.
+ * `PaymentSessionsProvider`, and are rendered by `SessionList` and `RefundSummary`; in a third of the
+ * cases one row is then opened in `SessionDetail`. A failure prints fast-check's seed and path, so it
+ * replays exactly.
  */
 import fc from 'fast-check';
 import { createTruemedFetcher } from 'react-payment-sessions';
@@ -39,6 +40,6 @@ describe('Truemed adapter under fuzzed responses', () => {
     expect(tally.validShown).toBeGreaterThan(NUM_RUNS);
     expect(tally.invalidDropped).toBeGreaterThan(NUM_RUNS / 2);
     expect(tally.repeatsDropped).toBeGreaterThan(NUM_RUNS / 10);
-    expect(tally.details).toBeGreaterThan(NUM_RUNS * 0.25);
+    expect(tally.details).toBeGreaterThan(NUM_RUNS / 10);
   }, 120_000);
 });
