@@ -14,16 +14,47 @@ export function isSecretKey(key: string): boolean {
 }
 
 const MAX_DEPTH = 20;
+/** Longest string that is parsed to look for secrets inside embedded JSON; longer JSON-like text is dropped. */
+const MAX_EMBEDDED_JSON = 1_000_000;
+/** Text that may be a JSON object or array (what `JSON.parse` accepts starts so, after whitespace). */
+const JSON_CONTAINER_START = /^\s*[[{]/;
 
 /**
  * A deep copy of `value` without any secret key, at any depth. Cycles and absurd depth are cut off
  * (replaced by `undefined`) rather than crashing, since the input is untrusted.
+ *
+ * Strings that hold a JSON object or array (a backend that embeds JSON as text, like OneEntry's legacy
+ * `intent`) are cleaned too: when the parsed value has a secret key anywhere, the string is replaced by
+ * the cleaned value re-serialized; otherwise it is kept as it was. Only strings starting with `{` or `[`
+ * are parsed; one longer than 1,000,000 characters is dropped (`undefined`) rather than left unchecked.
  */
 export function stripSecrets<T>(value: T): T {
   const seen = new WeakSet<object>();
+  // Counts what was taken out, so that a string of embedded JSON is only rewritten when it had to be.
+  let removed = 0;
+  const visitString = (text: string, depth: number): string | undefined => {
+    if (!JSON_CONTAINER_START.test(text)) return text;
+    if (text.length > MAX_EMBEDDED_JSON || depth > MAX_DEPTH) {
+      removed += 1;
+      return undefined;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return text;
+    }
+    const before = removed;
+    const cleaned = visit(parsed, depth + 1);
+    return removed === before ? text : JSON.stringify(cleaned);
+  };
   const visit = (node: unknown, depth: number): unknown => {
+    if (typeof node === 'string') return visitString(node, depth);
     if (node === null || typeof node !== 'object') return node;
-    if (depth > MAX_DEPTH || seen.has(node)) return undefined;
+    if (depth > MAX_DEPTH || seen.has(node)) {
+      removed += 1;
+      return undefined;
+    }
     seen.add(node);
     let copy: unknown;
     if (Array.isArray(node)) {
@@ -32,7 +63,11 @@ export function stripSecrets<T>(value: T): T {
       const out: Record<string, unknown> = {};
       for (const [key, child] of Object.entries(node)) {
         // `__proto__` as an own key must not become a prototype on the copy.
-        if (isSecretKey(key) || key === '__proto__') continue;
+        if (key === '__proto__') continue;
+        if (isSecretKey(key)) {
+          removed += 1;
+          continue;
+        }
         out[key] = visit(child, depth + 1);
       }
       copy = out;

@@ -32,6 +32,31 @@ describe('stripSecrets', () => {
     expect(stripSecrets({ a: shared, b: shared })).toEqual({ a: { v: 1 }, b: { v: 1 } });
   });
 
+  it('cleans strings that hold JSON with secret keys, re-serialized without them', () => {
+    const out = stripSecrets({
+      intent: '{"amount": 1, "client_secret": "pi_1_secret_A"}',
+      list: ['[{"clientSecret": "pi_2_secret_B", "ok": true}]'],
+      deep: { text: '{"a": "{\\"apiKey\\": \\"k_1\\"}"}' },
+    });
+    expect(out).toEqual({
+      intent: '{"amount":1}',
+      list: ['[{"ok":true}]'],
+      deep: { text: '{"a":"{}"}' },
+    });
+    expect(JSON.stringify(out)).not.toMatch(/secret_|k_1/);
+  });
+
+  it('leaves strings alone that are not JSON or hold no secret', () => {
+    const input = {
+      plain: 'hello {world}',
+      broken: '{"client_secret": "x",',
+      clean: '{ "amount": 1,  "currency": "usd" }',
+      array: '[1, 2, 3]',
+      braces: '{not json}',
+    };
+    expect(stripSecrets(input)).toEqual(input);
+  });
+
   it('names secret keys in any spelling', () => {
     for (const key of ['clientSecret', 'client_secret', 'CLIENT-SECRET', 'apiKey', 'api_key', 'secret']) {
       expect(isSecretKey(key)).toBe(true);

@@ -41,7 +41,9 @@ export interface OneEntryMapOptions {
  * - `capturedAmount` ← `amount` when the status means paid (`completed`, `paid`, …);
  * - `kind` ← `type`; `createdAt`/`updatedAt` ← `createdDate`/`updatedDate`; `orderId` as a string;
  * - `items` ← the legacy `lineItems`; `paymentUrl` only when http(s);
- * - `sessionId`, `successUrl`, `cancelUrl` stay in `raw` only; `clientSecret` is nowhere.
+ * - `sessionId`, `successUrl`, `cancelUrl` stay in `raw` only; `clientSecret` is nowhere;
+ * - `raw.intent` given as JSON text becomes the object it encodes (secrets removed), or is left out when
+ *   that text is not a readable JSON object.
  *
  * @throws RangeError for a currency that is not an ISO 4217 code or an unknown `amountUnit`.
  */
@@ -103,6 +105,13 @@ export function createOneEntryMapper(options: OneEntryMapOptions = {}): (record:
           ? toMoney(parsedIntent.amount, parsedIntent.currency ?? sessionCurrency)
           : undefined;
     const status = normalizeOneEntryStatus(wire.status);
+    const raw = stripSecrets(record);
+    // A legacy `intent` sent as JSON text is kept as the object it encodes (cleaned like the rest of `raw`),
+    // or not at all when it cannot be read: text nobody parsed could carry a client secret.
+    if (typeof record.intent === 'string') {
+      if (intent === undefined) delete raw.intent;
+      else raw.intent = stripSecrets(intent);
+    }
 
     const session: PaymentSession = {
       id: wire.id,
@@ -112,7 +121,7 @@ export function createOneEntryMapper(options: OneEntryMapOptions = {}): (record:
       items: (wire.lineItems ?? []).flatMap((entry) => toLineItem(entry, sessionCurrency)),
       refunds: [],
       disputes: [],
-      raw: stripSecrets(record),
+      raw,
     };
     assignDefined(session, {
       kind: wire.type,

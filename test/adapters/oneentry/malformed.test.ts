@@ -170,6 +170,41 @@ const cases: MalformedCase[] = [
     check: ([session]) => expect(JSON.stringify(session)).not.toContain(SECRET),
   },
   {
+    name: 'a legacy intent given as a JSON string holding a client secret leaves no secret in raw',
+    records: [
+      oneEntryLegacyRecord({ id: 31, intent: `{"amount": 1, "currency": "usd", "client_secret": "${SECRET}"}` }),
+      oneEntryLegacyRecord({ id: 32, intent: `{"amount": 1, "nested": [{"clientSecret": "${SECRET}"}]}` }),
+    ],
+    kept: 2,
+    dropped: 0,
+    check: (kept) => {
+      for (const session of kept) {
+        expect(JSON.stringify(session.raw)).not.toContain(SECRET);
+        expect(JSON.stringify(session)).not.toContain(SECRET);
+        expect(session.amount).toEqual({ amountMinor: 100, currency: 'USD' });
+      }
+      // The string is replaced by the parsed, cleaned object.
+      expect(kept[0]?.raw.intent).toEqual({ amount: 1, currency: 'usd' });
+      expect(kept[1]?.raw.intent).toEqual({ amount: 1, nested: [{}] });
+    },
+  },
+  {
+    name: 'a legacy intent string that cannot be read is dropped from raw, secret and all',
+    records: [
+      oneEntryLegacyRecord({ id: 33, intent: `{"amount": 1, "client_secret": "${SECRET}",` }),
+      oneEntryLegacyRecord({ id: 34, intent: `[{"client_secret": "${SECRET}"}]` }),
+      oneEntryLegacyRecord({ id: 35, intent: `{"client_secret": "${SECRET}", "pad": "${'x'.repeat(20_000)}"}` }),
+    ],
+    kept: 3,
+    dropped: 0,
+    check: (kept) => {
+      for (const session of kept) {
+        expect(session.raw).not.toHaveProperty('intent');
+        expect(JSON.stringify(session)).not.toContain(SECRET);
+      }
+    },
+  },
+  {
     name: 'wrong-typed optional fields are left out',
     records: [oneEntryRecord({ type: 123, orderId: { id: 1 }, currency: 'euros' })],
     kept: 1,
