@@ -3,14 +3,21 @@
  */
 
 /**
- * Keys whose values are credentials: a Stripe client secret lets anyone confirm the payment, an API key
- * lets anyone call the backend. Matched case-insensitively, ignoring `_` and `-`.
+ * Words that make a key name a credential, anywhere in the key once it is lower-cased and stripped of
+ * everything but letters and digits: a Stripe client secret lets anyone confirm the payment, an API key
+ * lets anyone call the backend, and a backend may name them `stripeClientSecret`, `webhook_secret`,
+ * `secretKey`, `x-truemed-api-key`, `access_token`, `private_key`…. `secret` followed by `ar`
+ * (`secretary`, `secretariat`) is a word of its own. Tokens in general are not secrets: `payment_token`
+ * is shown and filtered on, `token_type` is harmless.
  */
-const SECRET_KEY = /^(clientsecret|secret|apikey|xtruemedapikey|password|accesstoken|refreshtoken|privatekey)$/;
+const SECRET_WORD = /secret(?!ar)|password|passwd|apikey|privatekey|accesstoken|refreshtoken/;
 
-/** Whether an object key names a secret (`clientSecret`, `client_secret`, `api-key`, …). */
+/**
+ * Whether an object key names a secret (`clientSecret`, `client_secret`, `api-key`, `webhook_secret`,
+ * `stripeClientSecret`, `refresh_token`, …). Case, `_`, `-` and other separators are ignored.
+ */
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key.toLowerCase().replace(/[_-]/g, ''));
+  return SECRET_WORD.test(key.toLowerCase().replace(/[^a-z0-9]/g, ''));
 }
 
 const MAX_DEPTH = 20;

@@ -81,6 +81,14 @@ describe('escapeCsvCell', () => {
     expect(JSON.parse(parseCsv(cell)[0]![0]!)).toEqual({ id: 'ps_1', nested: { ok: 1 } });
   });
 
+  it('drops compound secret keys (webhook_secret, secretKey, access_token …) from JSON cells, keeps payment tokens', () => {
+    const cell = escapeCsvCell({
+      payment_token: 'pt_keep',
+      nested: { webhook_secret: 'whsec_1', secretKey: 'sk_2', stripeClientSecret: 'pi_3_secret', access_token: 'at_4', private_key: 'pk_5' },
+    });
+    expect(cell).toBe('"{""payment_token"":""pt_keep"",""nested"":{}}"');
+  });
+
   it('still drops secrets from an object with a cycle', () => {
     const value: Record<string, unknown> = { id: 'x', clientSecret: 'pi_secret_zzz' };
     value.self = value;
@@ -192,7 +200,7 @@ describe('toCsv', () => {
     expect(() => toCsv([{ id: 1 }])).toThrow(/needs `columns` for object rows/);
   });
 
-  it.each(['clientSecret', 'client_secret', 'secret', 'Client Secret', 'raw.client_secret', 'apiKey', 'password'])(
+  it.each(['clientSecret', 'client_secret', 'secret', 'Client Secret', 'raw.client_secret', 'apiKey', 'password', 'webhook_secret', 'raw.stripeClientSecret', 'Access token'])(
     'refuses a column named %j with an Error',
     (key) => {
       expect(() => toCsv([{ id: 1 }], { columns: [{ key }] })).toThrow(/is refused: it names a secret/);

@@ -63,6 +63,64 @@ describe('stripSecrets', () => {
     }
     for (const key of ['paymentToken', 'secretary', 'id', 'payment_token']) expect(isSecretKey(key)).toBe(false);
   });
+
+  it.each([
+    'stripeClientSecret',
+    'client_secret_value',
+    'webhook_secret',
+    'secretKey',
+    'api_secret',
+    'apiKey',
+    'x-truemed-api-key',
+    'password',
+    'userPassword',
+    'access_token',
+    'accessToken',
+    'refresh_token',
+    'private_key',
+    'stripe_private_key',
+    'SECRETS',
+  ])('names %j a secret (a secret word anywhere in the key)', (key) => {
+    expect(isSecretKey(key)).toBe(true);
+  });
+
+  it.each([
+    'payment_token',
+    'paymentToken',
+    'token_type',
+    'token',
+    'id',
+    'secretary',
+    'secretariat',
+    'publishable_key',
+    'key',
+    'api_version',
+    'status_summary',
+    'redirect_url',
+  ])('keeps %j (not a secret)', (key) => {
+    expect(isSecretKey(key)).toBe(false);
+  });
+
+  it('strips compound secret keys from nested records and keeps payment tokens', () => {
+    const out = stripSecrets({
+      payment_token: 'pt_keep',
+      token_type: 'bearer',
+      metadata: {
+        stripeClientSecret: 'pi_1_secret_A',
+        client_secret_value: 'pi_2_secret_B',
+        webhook_secret: 'whsec_C',
+        secretKey: 'sk_live_D',
+        api_secret: 'as_E',
+        apiKey: 'ak_F',
+        password: 'hunter2',
+        access_token: 'at_G',
+        refresh_token: 'rt_H',
+        private_key: 'pk_I',
+        paymentToken: 'pt_keep_2',
+      },
+    });
+    expect(out).toEqual({ payment_token: 'pt_keep', token_type: 'bearer', metadata: { paymentToken: 'pt_keep_2' } });
+  });
 });
 
 describe('safeHttpUrl', () => {

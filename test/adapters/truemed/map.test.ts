@@ -239,5 +239,21 @@ describe('mapTruemedSession', () => {
       for (const secret of ['pi_top_secret_1', 'pi_deep_secret_2', 'k_3']) expect(json).not.toContain(secret);
       expect(session.metadata).toEqual({ a: { b: { c: { keep: 1 } } } });
     });
+
+    it('strips compound secret names from raw and metadata, and keeps the payment token', () => {
+      const session = map(
+        truemedRecord({
+          payment_token: 'pt_visible_1',
+          stripe_client_secret: 'pi_top_secret_9',
+          webhook_secret: 'whsec_9',
+          metadata: { secretKey: 'sk_9', refresh_token: 'rt_9', paymentToken: 'pt_meta_9', token_type: 'bearer' },
+        }),
+      );
+      const json = JSON.stringify(session);
+      for (const secret of ['pi_top_secret_9', 'whsec_9', 'sk_9', 'rt_9']) expect(json).not.toContain(secret);
+      expect(session.paymentToken).toBe('pt_visible_1');
+      expect(session.raw.payment_token).toBe('pt_visible_1');
+      expect(session.metadata).toEqual({ paymentToken: 'pt_meta_9', token_type: 'bearer' });
+    });
   });
 });
