@@ -3,7 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { defaultMessages, messagesFr, ThemeProvider, type PaymentSession } from 'react-payment-sessions';
 import { makeSessions } from 'react-payment-sessions/testing';
-import { SessionDetail, sessionTimeline } from 'react-payment-sessions';
+import { preloadSessionDetail, SessionDetail, sessionTimeline } from 'react-payment-sessions';
+
+// The dialog's chunk is loaded once up front, so each test sees the open dialog right after rendering;
+// SessionDetail.lazy.test.tsx covers opening before the chunk has arrived.
+beforeAll(() => preloadSessionDetail());
 
 const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
 
