@@ -26,6 +26,14 @@ const MAX_EMBEDDED_JSON = 1_000_000;
 /** Text that may be a JSON object or array (what `JSON.parse` accepts starts so, after whitespace). */
 const JSON_CONTAINER_START = /^\s*[[{]/;
 
+/** Key names whose values are links: `url`, `redirect_url`, `successURL`, `callback-uri`, `href`, `paymentLink`, `urls`. */
+const URL_KEY = /(?:url|uri|href|link)s?$/;
+
+/** Whether an object key names a link (it ends with `url`, `uri`, `href` or `link`, ignoring case and separators). */
+export function isUrlKey(key: string): boolean {
+  return URL_KEY.test(key.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
+
 /**
  * A deep copy of `value` without any secret key, at any depth. Cycles and absurd depth are cut off
  * (replaced by `undefined`) rather than crashing, since the input is untrusted.
@@ -36,13 +44,28 @@ const JSON_CONTAINER_START = /^\s*[[{]/;
  * are parsed; one longer than 1,000,000 characters is dropped (`undefined`) rather than left unchecked.
  */
 export function stripSecrets<T>(value: T): T {
+  return clean(value, false);
+}
+
+/**
+ * What an adapter keeps as `session.raw`: {@link stripSecrets}, and in addition every string under a
+ * URL-named key ({@link isUrlKey}: `redirect_url`, `paymentUrl`, `successUrl`, `cancelUrl`, `href`,
+ * `link`, …, also inside arrays under such a key and inside embedded JSON) that is not a safe http(s)
+ * URL ({@link safeHttpUrl}) becomes `null`, so that no `javascript:` or `data:` link survives for a host
+ * to render. Safe URLs are kept exactly as they came.
+ */
+export function sanitizeRaw<T>(value: T): T {
+  return clean(value, true);
+}
+
+function clean<T>(value: T, urls: boolean): T {
   const seen = new WeakSet<object>();
-  // Counts what was taken out, so that a string of embedded JSON is only rewritten when it had to be.
-  let removed = 0;
+  // Counts what was taken out or nulled, so that a string of embedded JSON is only rewritten when it had to be.
+  let changed = 0;
   const visitString = (text: string, depth: number): string | undefined => {
     if (!JSON_CONTAINER_START.test(text)) return text;
     if (text.length > MAX_EMBEDDED_JSON || depth > MAX_DEPTH) {
-      removed += 1;
+      changed += 1;
       return undefined;
     }
     let parsed: unknown;
@@ -51,15 +74,30 @@ export function stripSecrets<T>(value: T): T {
     } catch {
       return text;
     }
-    const before = removed;
+    const before = changed;
     const cleaned = visit(parsed, depth + 1);
-    return removed === before ? text : JSON.stringify(cleaned);
+    return changed === before ? text : JSON.stringify(cleaned);
+  };
+  /** A value under a URL-named key: strings must be safe links (else `null`), lists are checked item by item. */
+  const visitLink = (node: unknown, depth: number): unknown => {
+    if (typeof node === 'string') {
+      if (safeHttpUrl(node) !== undefined) return node;
+      changed += 1;
+      return null;
+    }
+    if (Array.isArray(node) && depth <= MAX_DEPTH && !seen.has(node)) {
+      seen.add(node);
+      const copy = node.map((item) => (typeof item === 'string' ? visitLink(item, depth + 1) : visit(item, depth + 1)));
+      seen.delete(node);
+      return copy;
+    }
+    return visit(node, depth);
   };
   const visit = (node: unknown, depth: number): unknown => {
     if (typeof node === 'string') return visitString(node, depth);
     if (node === null || typeof node !== 'object') return node;
     if (depth > MAX_DEPTH || seen.has(node)) {
-      removed += 1;
+      changed += 1;
       return undefined;
     }
     seen.add(node);
@@ -72,10 +110,10 @@ export function stripSecrets<T>(value: T): T {
         // `__proto__` as an own key must not become a prototype on the copy.
         if (key === '__proto__') continue;
         if (isSecretKey(key)) {
-          removed += 1;
+          changed += 1;
           continue;
         }
-        out[key] = visit(child, depth + 1);
+        out[key] = urls && isUrlKey(key) ? visitLink(child, depth + 1) : visit(child, depth + 1);
       }
       copy = out;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretKey, safeHttpUrl, stripSecrets } from '../../src/core/sanitize';
+import { isSecretKey, isUrlKey, safeHttpUrl, sanitizeRaw, stripSecrets } from '../../src/core/sanitize';
 
 describe('stripSecrets', () => {
   it('removes secrets at any depth and keeps everything else', () => {
@@ -120,6 +120,57 @@ describe('stripSecrets', () => {
       },
     });
     expect(out).toEqual({ payment_token: 'pt_keep', token_type: 'bearer', metadata: { paymentToken: 'pt_keep_2' } });
+  });
+});
+
+describe('sanitizeRaw', () => {
+  it('strips secrets and nulls URL-named strings that are not http(s), at any depth', () => {
+    const out = sanitizeRaw({
+      id: 'ps_1',
+      client_secret: 'pi_1_secret_A',
+      redirect_url: 'javascript:alert(1)',
+      paymentUrl: 'https://pay.example.com/x',
+      successUrl: 'data:text/html,x',
+      cancel_url: '/relative',
+      'image-URI': 'ftp://files.example.com/a.png',
+      href: 'javascript:void(0)',
+      Link: ' javascript:alert(1)',
+      embedded: '{"return_url": "javascript:alert(2)", "ok": 1}',
+      nested: [{ docs_url: 'vbscript:x', name: 'javascript: is fine outside URL fields' }],
+      webhook_urls: ['https://hooks.example.com/a', 'javascript:alert(3)'],
+      linkCount: 3,
+      urgency: 'javascript:',
+    });
+    expect(out).toEqual({
+      id: 'ps_1',
+      redirect_url: null,
+      paymentUrl: 'https://pay.example.com/x',
+      successUrl: null,
+      cancel_url: null,
+      'image-URI': null,
+      href: null,
+      Link: null,
+      embedded: '{"return_url":null,"ok":1}',
+      nested: [{ docs_url: null, name: 'javascript: is fine outside URL fields' }],
+      webhook_urls: ['https://hooks.example.com/a', null],
+      linkCount: 3,
+      urgency: 'javascript:',
+    });
+  });
+
+  it('keeps non-string URL-named values as they are (null, numbers, objects are walked)', () => {
+    expect(sanitizeRaw({ paymentUrl: null, url: 3, link: { href: 'javascript:x', title: 't' } })).toEqual({
+      paymentUrl: null,
+      url: 3,
+      link: { href: null, title: 't' },
+    });
+  });
+
+  it('names URL keys by their ending', () => {
+    for (const key of ['url', 'redirect_url', 'paymentUrl', 'successURL', 'callback-uri', 'href', 'self_href', 'link', 'paymentLink', 'urls', 'links']) {
+      expect(isUrlKey(key)).toBe(true);
+    }
+    for (const key of ['id', 'urgency', 'linkCount', 'curious', 'status']) expect(isUrlKey(key)).toBe(false);
   });
 });
 

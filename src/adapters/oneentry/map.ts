@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { normalizeCurrency } from '../../core/money';
 import { normalizeOneEntryStatus } from '../../core/status';
-import { isPlainRecord, stripSecrets } from '../../core/sanitize';
+import { isPlainRecord, sanitizeRaw } from '../../core/sanitize';
 import type { LineItem, Money, PaymentSession } from '../../core/types';
 import {
   MAX_EMBEDDED_JSON_LENGTH,
@@ -41,7 +41,8 @@ export interface OneEntryMapOptions {
  * - `capturedAmount` ← `amount` when the status means paid (`completed`, `paid`, …);
  * - `kind` ← `type`; `createdAt`/`updatedAt` ← `createdDate`/`updatedDate`; `orderId` as a string;
  * - `items` ← the legacy `lineItems`; `paymentUrl` only when http(s);
- * - `sessionId`, `successUrl`, `cancelUrl` stay in `raw` only; `clientSecret` is nowhere;
+ * - `sessionId`, `successUrl`, `cancelUrl` stay in `raw` only (URL fields there only when http(s), else
+ *   `null`: see `sanitizeRaw`); `clientSecret` is nowhere;
  * - `raw.intent` given as JSON text becomes the object it encodes (secrets removed), or is left out when
  *   that text is not a readable JSON object.
  *
@@ -105,12 +106,12 @@ export function createOneEntryMapper(options: OneEntryMapOptions = {}): (record:
           ? toMoney(parsedIntent.amount, parsedIntent.currency ?? sessionCurrency)
           : undefined;
     const status = normalizeOneEntryStatus(wire.status);
-    const raw = stripSecrets(record);
+    const raw = sanitizeRaw(record);
     // A legacy `intent` sent as JSON text is kept as the object it encodes (cleaned like the rest of `raw`),
     // or not at all when it cannot be read: text nobody parsed could carry a client secret.
     if (typeof record.intent === 'string') {
       if (intent === undefined) delete raw.intent;
-      else raw.intent = stripSecrets(intent);
+      else raw.intent = sanitizeRaw(intent);
     }
 
     const session: PaymentSession = {

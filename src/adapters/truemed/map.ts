@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { normalizeTruemedStatus } from '../../core/status';
-import { isPlainRecord, stripSecrets } from '../../core/sanitize';
+import { isPlainRecord, sanitizeRaw, stripSecrets } from '../../core/sanitize';
 import type { Customer, Dispute, LineItem, PaymentSession, Refund } from '../../core/types';
 import {
   assignDefined,
@@ -93,7 +93,7 @@ function toSession(wire: TruemedSessionParsed, record: Record<string, unknown>):
     items,
     refunds,
     disputes,
-    raw: stripSecrets(record),
+    raw: sanitizeRaw(record),
   };
   assignDefined(session, {
     statusSummary: wire.status_summary,

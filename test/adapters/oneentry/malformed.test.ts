@@ -81,7 +81,31 @@ const cases: MalformedCase[] = [
     kept: 5,
     dropped: 0,
     check: (kept) => {
-      for (const session of kept) expect(session.paymentUrl).toBeUndefined();
+      for (const session of kept) {
+        expect(session.paymentUrl).toBeUndefined();
+        // Not in raw either, where a host could still turn it into a link.
+        expect(session.raw.paymentUrl).toBeNull();
+      }
+    },
+  },
+  {
+    name: 'legacy successUrl / cancelUrl that are not http(s) are nulled in raw',
+    records: [
+      oneEntryLegacyRecord({
+        id: 16,
+        successUrl: 'javascript:alert(document.cookie)',
+        cancelUrl: 'data:text/html,<script>alert(1)</script>',
+        intent: '{"amount": 1, "return_url": "javascript:alert(2)"}',
+      }),
+      oneEntryLegacyRecord({ id: 17 }),
+    ],
+    kept: 2,
+    dropped: 0,
+    check: ([bad, good]) => {
+      expect(bad?.raw).toMatchObject({ successUrl: null, cancelUrl: null, intent: { amount: 1, return_url: null } });
+      expect(JSON.stringify(bad?.raw)).not.toMatch(/javascript:|data:text/);
+      expect(bad?.paymentUrl).toBe('https://www.sandbox.paypal.com/checkoutnow?token=9BE88048TU058770M');
+      expect(good?.raw).toMatchObject({ successUrl: 'https://example.com/success', cancelUrl: 'https://example.com/cancel' });
     },
   },
   {

@@ -123,7 +123,49 @@ const cases: MalformedCase[] = [
     kept: 4,
     dropped: 0,
     check: (kept) => {
-      for (const session of kept) expect(session.paymentUrl).toBeUndefined();
+      for (const session of kept) {
+        expect(session.paymentUrl).toBeUndefined();
+        // Not in raw either, where a host could still turn it into a link.
+        expect(session.raw.redirect_url).toBeNull();
+      }
+    },
+  },
+  {
+    name: 'non-http(s) values of any URL-named field are nulled in raw; http(s) ones kept',
+    records: [
+      truemedRecord({
+        id: 'u5',
+        redirect_url: 'https://pay.example.com/ok',
+        paymentUrl: 'javascript:alert(1)',
+        success_url: ' JaVaScRiPt:alert(1)',
+        cancelUrl: 'data:text/html,<script>alert(1)</script>',
+        callback_uri: 'vbscript:msgbox',
+        href: 'javascript:void(0)',
+        link: 'javascript:alert(2)',
+        receipt_url: 'http://receipts.example.com/r/1',
+        metadata: { return_url: 'javascript:alert(3)' },
+        links: [{ self_href: 'javascript:alert(4)', rel: 'self' }],
+        urlencoded_note: 'javascript: not a URL field',
+      }),
+    ],
+    kept: 1,
+    dropped: 0,
+    check: ([session]) => {
+      expect(session?.raw).toMatchObject({
+        redirect_url: 'https://pay.example.com/ok',
+        paymentUrl: null,
+        success_url: null,
+        cancelUrl: null,
+        callback_uri: null,
+        href: null,
+        link: null,
+        receipt_url: 'http://receipts.example.com/r/1',
+        metadata: { return_url: null },
+        links: [{ self_href: null, rel: 'self' }],
+        urlencoded_note: 'javascript: not a URL field',
+      });
+      expect(JSON.stringify(session?.raw)).not.toMatch(/javascript:alert|data:text|vbscript/i);
+      expect(session?.paymentUrl).toBe('https://pay.example.com/ok');
     },
   },
   {
