@@ -2,17 +2,33 @@
  * In-flight page requests, shared by every hook that uses the same SWR cache. React-free.
  *
  * SWR deduplicates requests but never cancels them (CONVENTIONS #3). This registry gives each request its
- * own AbortController, lets a second caller of the same key (the list after a prefetch, a second hook on the
- * same page) adopt the request already running instead of starting another, and aborts a request once no
- * hook watches its key any more.
+ * own AbortController, lets the list adopt the request a prefetch already started for its page instead of
+ * starting another, and aborts a key's requests once no hook watches it any more.
+ *
+ * SWR asks for a page again only when it means it (a `mutate`, a `retry`, an automatic error retry; two
+ * hooks on one key are deduplicated by SWR itself), so such a request never joins an older one still
+ * running: the older one may have been answered from data the refresh was asked to replace (a refund made
+ * meanwhile). The older one is aborted and its promise settles like the newer one instead: whatever it
+ * would have said, answer or failure, arrives late and must not be shown.
  */
 import { abortedError, isAbortError, isPaymentSessionsError, PaymentSessionsError } from '../core/errors';
 import type { SessionFetcher, SessionPage, SessionQuery } from '../core/types';
 
+interface PageRequest {
+  controller: AbortController;
+  /** What callers get: this request's outcome, or the outcome of the request that superseded it. */
+  promise: Promise<SessionPage>;
+  /** Started by a prefetch and not adopted yet: the next SWR request for the key joins it. */
+  adoptable: boolean;
+  /** The newer request for the same key that replaced this one. */
+  supersededBy?: PageRequest;
+}
+
 interface Entry {
   /** Hooks currently showing (or prefetching) this key. */
   watchers: number;
-  request?: { controller: AbortController; promise: Promise<SessionPage> };
+  /** Every request for the key still running, oldest first. */
+  requests: Set<PageRequest>;
 }
 
 /** One registry per SWR cache, so two caches (two tests, two SWRConfig providers) never share requests. */
@@ -26,19 +42,19 @@ function entryFor(cache: object, key: string): Entry {
   }
   let entry = registry.get(key);
   if (!entry) {
-    entry = { watchers: 0 };
+    entry = { watchers: 0, requests: new Set() };
     registry.set(key, entry);
   }
   return entry;
 }
 
 function forget(cache: object, key: string, entry: Entry): void {
-  if (entry.watchers === 0 && !entry.request) registries.get(cache)?.delete(key);
+  if (entry.watchers === 0 && entry.requests.size === 0) registries.get(cache)?.delete(key);
 }
 
 /**
  * Marks `key` as wanted by one more hook. Returns the release function; when the last watcher releases,
- * the key's in-flight request is aborted. The check is deferred by a microtask because React runs every
+ * the key's in-flight requests are aborted. The check is deferred by a microtask because React runs every
  * effect cleanup before the next setups: moving from "prefetching page 2" to "showing page 2" releases and
  * re-watches the same key within one commit, which must not abort the request it is about to adopt.
  */
@@ -52,7 +68,7 @@ export function watchKey(cache: object, key: string): () => void {
     entry.watchers -= 1;
     queueMicrotask(() => {
       if (entry.watchers > 0) return;
-      entry.request?.controller.abort();
+      for (const request of entry.requests) request.controller.abort();
       forget(cache, key, entry);
     });
   };
@@ -60,7 +76,7 @@ export function watchKey(cache: object, key: string): () => void {
 
 /** Whether a request for `key` is running right now. */
 export function isRequestInFlight(cache: object, key: string): boolean {
-  return registries.get(cache)?.get(key)?.request !== undefined;
+  return (registries.get(cache)?.get(key)?.requests.size ?? 0) > 0;
 }
 
 /**
@@ -88,29 +104,54 @@ export function toPaymentSessionsError(error: unknown, signal?: AbortSignal): Pa
 }
 
 /**
- * Fetches one page for `key`, or joins the request already running for it. The promise rejects with an
- * `aborted` error as soon as the request is aborted, and a response that arrives after that is dropped even
- * when the fetcher ignored the signal — a superseded response can never reach the cache.
+ * Fetches one page for `key`: SWR's requests always start a new one, except that they adopt a prefetch
+ * still running for the key; a prefetch (`options.prefetch`) joins whatever runs already. The promise
+ * rejects with an `aborted` error as soon as the request is aborted, and a response that arrives after
+ * that is dropped even when the fetcher ignored the signal — a superseded response can never reach the
+ * cache.
  */
-export function requestPage(cache: object, key: string, fetcher: SessionFetcher, query: SessionQuery): Promise<SessionPage> {
+export function requestPage(
+  cache: object,
+  key: string,
+  fetcher: SessionFetcher,
+  query: SessionQuery,
+  options: { prefetch?: boolean } = {},
+): Promise<SessionPage> {
   const entry = entryFor(cache, key);
-  if (entry.request) return entry.request.promise;
+  const running = [...entry.requests].pop();
+  if (running && (options.prefetch || running.adoptable)) {
+    if (!options.prefetch) running.adoptable = false;
+    return running.promise;
+  }
 
   const controller = new AbortController();
   const { signal } = controller;
-  const promise = new Promise<SessionPage>((resolve, reject) => {
+  const own = new Promise<SessionPage>((resolve, reject) => {
     signal.addEventListener('abort', () => reject(abortedError(signal.reason)), { once: true });
     fetcher(query, { signal }).then(
       (page) => (signal.aborted ? reject(abortedError()) : resolve(page)),
       (error: unknown) => reject(toPaymentSessionsError(error, signal)),
     );
   });
-  const request = { controller, promise };
-  entry.request = request;
+  const request: PageRequest = { controller, promise: own, adoptable: options.prefetch === true };
+  request.promise = own.then(
+    (page) => request.supersededBy?.promise ?? page,
+    (error: unknown) => {
+      if (request.supersededBy) return request.supersededBy.promise;
+      throw error;
+    },
+  );
+  // A new request replaces the ones running: they are cancelled and settle like this one.
+  for (const older of entry.requests) {
+    if (older.supersededBy) continue;
+    older.supersededBy = request;
+    older.controller.abort();
+  }
+  entry.requests.add(request);
   const settle = () => {
-    if (entry.request === request) delete entry.request;
+    entry.requests.delete(request);
     forget(cache, key, entry);
   };
-  promise.then(settle, settle);
-  return promise;
+  own.then(settle, settle);
+  return request.promise;
 }

@@ -224,7 +224,7 @@ export function usePaymentSessions(input?: Partial<SessionQuery> | UsePaymentSes
     const release = watchKey(cache, nextKey);
     const cancel = whenIdle(() => {
       if (cache.get(nextKey)?.data !== undefined || isRequestInFlight(cache, nextKey)) return;
-      requestPage(cache, nextKey, fetcher, queryOfKey(nextKey)).then(
+      requestPage(cache, nextKey, fetcher, queryOfKey(nextKey), { prefetch: true }).then(
         (page) => mutateCache(nextKey, page, { revalidate: false }),
         // A failed prefetch is nobody's error yet: the page is fetched again, visibly, when it is opened.
         () => undefined,

@@ -221,6 +221,57 @@ describe('usePaymentSessions', () => {
       expect(fetcher.calls).toHaveLength(2);
     });
 
+    it('a refresh asked for while an older one runs gets its own request, and the older answer never wins', async () => {
+      // E.g. a host calls mutate() after a refund while a refresh from before the refund is still running.
+      const fetcher = createFakeFetcher({ manual: true });
+      const { result } = renderSessions(fetcher, { query: {}, prefetchNext: false });
+      await advance(0);
+      act(() => fetcher.calls[0]?.resolve());
+      await advance(0);
+      const page = fetcher.pageFor(fetcher.calls[0]!.query);
+      const withName = (name: string) => ({ ...page, sessions: page.sessions.map((s, i) => (i === 0 ? { ...s, customer: { name } } : s)) });
+
+      act(() => void result.current.mutate());
+      await advance(0);
+      expect(fetcher.calls).toHaveLength(2);
+      act(() => void result.current.mutate());
+      await advance(0);
+      expect(fetcher.calls).toHaveLength(3);
+
+      // The newer answers first, the older one last: the newer stays.
+      act(() => fetcher.calls[2]?.resolve(withName('after the refund')));
+      await advance(0);
+      act(() => fetcher.calls[1]?.resolve(withName('before the refund')));
+      await advance(0);
+      expect(result.current.sessions[0]?.customer?.name).toBe('after the refund');
+      expect(result.current.loadingState).toBe('idle');
+    });
+
+    it('a superseded refresh that fails after the newer one answered shows no error, and is aborted', async () => {
+      const fetcher = createFakeFetcher({ manual: true });
+      const { result } = renderSessions(fetcher, { query: {}, prefetchNext: false }, { swr: { shouldRetryOnError: false } });
+      await advance(0);
+      act(() => fetcher.calls[0]?.resolve());
+      await advance(0);
+
+      act(() => void result.current.mutate());
+      await advance(0);
+      act(() => void result.current.mutate());
+      await advance(0);
+      expect(fetcher.calls).toHaveLength(3);
+      // Nobody will use the older answer any more.
+      expect(fetcher.calls[1]?.signal.aborted).toBe(true);
+      expect(fetcher.calls[2]?.signal.aborted).toBe(false);
+
+      act(() => fetcher.calls[2]?.resolve());
+      await advance(0);
+      act(() => fetcher.calls[1]?.reject(new PaymentSessionsError({ kind: 'http', status: 500, message: 'Old failure' })));
+      await advance(0);
+      expect(result.current.error).toBeUndefined();
+      expect(result.current.loadingState).toBe('idle');
+      expect(result.current.sessions).toHaveLength(30);
+    });
+
     it('keeps the previous page visible and marks it stale while the new query loads', async () => {
       const fetcher = createFakeFetcher({ delayMs: 100 });
       const { result, rerender } = renderSessions(fetcher, { query: { page: 1 }, prefetchNext: false });

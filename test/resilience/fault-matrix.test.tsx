@@ -452,3 +452,43 @@ describe('automatic retries (the library’s SWR defaults) against the real stac
     expect(shownIds()).toEqual(api.records.slice(0, PAGE_SIZE).map((record) => record.id));
   });
 });
+
+describe('slow-then-fast on the same query (a refresh superseded by a newer refresh)', () => {
+  it('shows the answer of the refresh asked for last, even when the older answer arrives after it', async () => {
+    const HOLD_MS = 600;
+    let holdNext = 0;
+    // Delivers the next answer late (it was read from the server at once, before the change below).
+    const delaying: typeof fetch = async (input, init) => {
+      const hold = holdNext;
+      holdNext = 0;
+      const response = await withServerKey(input, init);
+      const body = await response.text();
+      if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
+      return new Response(body, { status: response.status, headers: response.headers });
+    };
+    const user = userEvent.setup({ delay: null });
+    renderWorkspace(createTruemedFetcher({ baseUrl: truemed.url, fetch: delaying }));
+    await waitForRows(api.records.slice(0, PAGE_SIZE).map((record) => record.id));
+    const changed = api.records[0] as TruemedPaymentSessionWire;
+    const before = changed.customer_name;
+    restores.push(() => {
+      changed.customer_name = before;
+    });
+
+    holdNext = HOLD_MS;
+    const requestsBefore = api.requests.length;
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(api.requests.length).toBe(requestsBefore + 1));
+    // The older refresh has its (old) answer; now the data changes (a refund) and the host refreshes again.
+    changed.customer_name = 'After the refund';
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(listRoot().textContent).toContain('After the refund'), { timeout: 3_000 });
+    expect(api.requests.length).toBe(requestsBefore + 2);
+
+    await new Promise((resolve) => setTimeout(resolve, HOLD_MS + 200));
+    const firstRow = listRoot().querySelector('tbody tr') as HTMLElement;
+    expect(within(firstRow).getByText('After the refund')).toBeVisible();
+    expect(firstRow.textContent).not.toContain(before);
+    expect(listRoot()).toHaveAttribute('data-state', 'ready');
+  });
+});
