@@ -4,6 +4,8 @@ import {
   type TruemedProxyErrorInfo,
   type TruemedProxyOptions,
 } from 'react-payment-sessions/server';
+import { MAX_TEXT_PARAM_LENGTH } from '../../src/adapters/truemed/params';
+import { TRUEMED_QUERY_PARAMS, type TruemedParamType, type TruemedQueryParam } from '../../src/adapters/truemed/wire';
 
 const API_KEY = 'tm_live_9f8e7d6c5b4a3210_SERVER_ONLY';
 const PORTAL = 'https://portal.example';
@@ -234,6 +236,48 @@ describe('query parameters', () => {
     expect(body.message).toContain(param);
     expect(calls).toHaveLength(0);
   });
+
+  /** Values every parameter of a type must refuse; `string` parameters have their own, by name. */
+  const BAD_BY_TYPE = {
+    page: ['0', '-1', '1.5', 'abc', '2000000'],
+    pageSize: ['0', '-1', '1.5', 'abc'],
+    boolean: ['maybe', ''],
+    datetime: ['2024-02-30', '2023-02-29', '2026-04-31T10:00:00Z', '2026-13-01', 'yesterday', '1'],
+    kindList: ['bogus', 'one_time_payment,bogus'],
+    statusList: ['bogus', 'captured,bogus'],
+    string: [`${'x'.repeat(MAX_TEXT_PARAM_LENGTH + 1)}`, 'line\nbreak'],
+  } satisfies Record<TruemedParamType, string[]>;
+  const BAD_BY_NAME: Partial<Record<TruemedQueryParam, string[]>> = {
+    payment_token: ['has spaces', 'tok;drop', 'tok<script>'],
+  };
+  const badValues = (Object.entries(TRUEMED_QUERY_PARAMS) as Array<[TruemedQueryParam, TruemedParamType]>).flatMap(
+    ([name, type]) => [...BAD_BY_TYPE[type], ...(BAD_BY_NAME[name] ?? [])].map((value) => [name, value] as const),
+  );
+
+  it('has bad values for every documented parameter', () => {
+    const covered = new Set(badValues.map(([name]) => name));
+    expect([...covered].sort()).toEqual(Object.keys(TRUEMED_QUERY_PARAMS).sort());
+  });
+
+  it.each(badValues)('answers %s=%j with a 400 naming it, without calling Truemed', async (name, value) => {
+    const { get, calls } = setup();
+    const response = await get(`/api/payment-sessions?${new URLSearchParams([[name, value]])}`);
+    expect(response.status).toBe(400);
+    const body = await jsonOf(response);
+    expect(body).toMatchObject({ error: 'InvalidParameter', param: name });
+    expect(body.message).toContain(name);
+    expect(calls).toHaveLength(0);
+  });
+
+  it.each(['2024-02-29', '2024-02-29T23:59:59Z', '2026-04-30T10:00:00+02:00', '2026-12-31 08:00'])(
+    'accepts the real calendar date %j',
+    async (value) => {
+      const { get, calls } = setup();
+      const response = await get(`/api/payment-sessions?${new URLSearchParams([['created_on_start', value]])}`);
+      expect(response.status).toBe(200);
+      expect(calls[0]?.url.searchParams.get('created_on_start')).toBe(value);
+    },
+  );
 
   it('drops undocumented parameters and forwards the documented ones normalized', async () => {
     const { get, calls } = setup();

@@ -1,3 +1,4 @@
+import { toIsoInstant } from '../../core/sanitize';
 import {
   TRUEMED_KINDS,
   TRUEMED_QUERY_PARAMS,
@@ -57,7 +58,8 @@ function checkValue(name: string, type: TruemedParamType, raw: string): { value:
       return { value: raw.trim() };
     }
     case 'datetime': {
-      if (!ISO_DATETIME.test(raw) || Number.isNaN(Date.parse(raw))) {
+      // The shape, and then a real calendar date: `Date.parse` would roll `2024-02-30` over to March 1.
+      if (!ISO_DATETIME.test(raw) || toIsoInstant(raw) === undefined) {
         return { message: `${name} must be an ISO 8601 date or date-time, got "${truncate(raw)}".` };
       }
       return { value: raw };
