@@ -1,4 +1,4 @@
-import { cloneElement, useEffect, useRef, useState, type CSSProperties, type MouseEvent, type ReactElement } from 'react';
+import { cloneElement, version as reactVersion, useEffect, useRef, useState, type CSSProperties, type MouseEvent, type ReactElement, type Ref, type RefObject } from 'react';
 import type { PaymentSession } from '../core/types';
 import { usePaymentSessionsConfig } from '../hooks/context';
 import { useControllableState } from '../hooks/use-controllable-state';
@@ -152,15 +152,25 @@ export function SessionDetail(props: SessionDetailProps) {
     setInheritedTheme(readThemeVariables(anchorRef.current) as CSSProperties);
   }, [open, root.unstyled]);
 
+  // The trigger is ours, not Radix's, so it is the same element before and after the dialog's chunk
+  // arrives (focus and the host's references stay on it); closing returns focus to it.
+  const triggerRef = useRef<HTMLElement | null>(null);
+  const closeAutoFocus = (event: Event) => {
+    onCloseAutoFocus?.(event);
+    if (event.defaultPrevented || !trigger) return;
+    event.preventDefault();
+    triggerRef.current?.focus();
+  };
+
   return (
     <ThemeScope value={root.context}>
       {root.unstyled ? null : <span ref={anchorRef} hidden className="rps-session-detail__anchor" />}
+      {trigger ? <Trigger trigger={trigger} open={open} onOpen={() => setOpen(true)} triggerRef={triggerRef} /> : null}
       {Dialog ? (
         <Dialog
           session={session}
           open={open}
           onOpenChange={setOpen}
-          trigger={trigger}
           container={container}
           messages={messages}
           formatters={formatters}
@@ -169,22 +179,29 @@ export function SessionDetail(props: SessionDetailProps) {
           className={className}
           classNames={classNames}
           style={{ ...inheritedTheme, ...root.style, ...style }}
-          onCloseAutoFocus={onCloseAutoFocus}
+          onCloseAutoFocus={closeAutoFocus}
         />
-      ) : trigger ? (
-        <PendingTrigger trigger={trigger} onOpen={() => setOpen(true)} />
       ) : null}
     </ThemeScope>
   );
 }
 
-/** The trigger before the dialog's chunk has arrived: it opens the dialog, which shows once loaded. */
-function PendingTrigger({ trigger, onOpen }: { trigger: ReactElement; onOpen: () => void }) {
-  const own = trigger.props as { onClick?: (event: MouseEvent<HTMLElement>) => void };
+const REACT_18 = reactVersion.startsWith('18.');
+
+/** The host's trigger element, opening the dialog and saying so to assistive technology. */
+function Trigger({ trigger, open, onOpen, triggerRef }: { trigger: ReactElement; open: boolean; onOpen: () => void; triggerRef: RefObject<HTMLElement | null> }) {
+  const own = trigger.props as { onClick?: (event: MouseEvent<HTMLElement>) => void; ref?: Ref<HTMLElement> };
+  // React 19 passes a ref as a prop; React 18 keeps it on the element (reading it there in 19 warns).
+  const ownRef = REACT_18 ? (trigger as unknown as { ref?: Ref<HTMLElement> }).ref : own.ref;
   return cloneElement(trigger as ReactElement<Record<string, unknown>>, {
     'aria-haspopup': 'dialog',
-    'aria-expanded': false,
-    'data-state': 'closed',
+    'aria-expanded': open,
+    'data-state': open ? 'open' : 'closed',
+    ref: (element: HTMLElement | null) => {
+      triggerRef.current = element;
+      if (typeof ownRef === 'function') ownRef(element);
+      else if (ownRef) (ownRef as { current: HTMLElement | null }).current = element;
+    },
     onClick: (event: MouseEvent<HTMLElement>) => {
       own.onClick?.(event);
       if (!event.defaultPrevented) onOpen();

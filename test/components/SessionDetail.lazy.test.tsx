@@ -46,3 +46,21 @@ describe('SessionDetail before its dialog chunk has loaded', () => {
     await waitFor(() => expect(row).toHaveFocus());
   });
 });
+
+describe("SessionDetail's trigger", () => {
+  it("is the same element before and after the dialog's chunk arrives, and keeps the host's ref", async () => {
+    const user = userEvent.setup();
+    const hostRef = { current: null as HTMLButtonElement | null };
+    render(<SessionDetail session={session} trigger={<button type="button" ref={hostRef}>Show</button>} />);
+    const before = screen.getByRole('button', { name: 'Show' });
+    expect(hostRef.current).toBe(before);
+    await user.click(before);
+    await screen.findByRole('dialog');
+    expect(screen.getByRole('button', { name: 'Show', hidden: true })).toBe(before);
+    expect(before).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(before).toHaveFocus());
+    expect(before).toHaveAttribute('aria-expanded', 'false');
+    expect(hostRef.current).toBe(before);
+  });
+});

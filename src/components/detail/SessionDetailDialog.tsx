@@ -2,7 +2,7 @@
  * The Radix part of `SessionDetail`: the dialog and everything in it. Loaded on demand (see
  * `SessionDetail.tsx`), so a page that never opens a session never pays for Radix.
  */
-import type { CSSProperties, ReactElement, ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useId } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import { isPlainRecord, safeHttpUrl, stripSecrets } from '../../core/sanitize';
@@ -20,7 +20,6 @@ export interface SessionDetailDialogProps {
   session: PaymentSession | null | undefined;
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  trigger: ReactElement | undefined;
   container: HTMLElement | null | undefined;
   messages: Messages;
   formatters: Formatters;
@@ -34,10 +33,9 @@ export interface SessionDetailDialogProps {
 }
 
 export default function SessionDetailDialog(props: SessionDetailDialogProps) {
-  const { session, open, onOpenChange, trigger, container, messages, formatters, className, classNames, unstyled } = props;
+  const { session, open, onOpenChange, container, messages, formatters, className, classNames, unstyled } = props;
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      {trigger ? <Dialog.Trigger asChild>{trigger}</Dialog.Trigger> : null}
       {session ? (
         <Dialog.Portal container={container ?? undefined}>
           <div
