@@ -33,27 +33,38 @@ const TRUEMED_STATUS: Record<string, SessionStatus> = {
   authorization_expired: 'expired',
 };
 
-/** `status_summary` carries what `status` cannot: refunds, disputes, partial captures. */
+/**
+ * `status_summary` carries what `status` cannot: refunds, disputes, partial captures, and what became of
+ * the session after its first payment (an authorization later captured or canceled). `Incomplete` and
+ * `Test` say nothing about the money, so `status` decides.
+ */
 const TRUEMED_SUMMARY: Record<string, SessionStatus> = {
+  authorized: 'authorized',
+  captured: 'captured',
   'partially captured': 'partially_captured',
   refunded: 'refunded',
   'partially refunded': 'partially_refunded',
   disputed: 'disputed',
   voided: 'voided',
   expired: 'expired',
+  canceled: 'canceled',
+  cancelled: 'canceled',
 };
 
 /**
  * Truemed `status` + `status_summary` → {@link SessionStatus}. The summary wins where it says more than
- * the first payment's status (a captured session later refunded is `refunded`).
+ * the first payment's status (a captured session later refunded is `refunded`, an authorization later
+ * captured is `captured`).
  */
 export function normalizeTruemedStatus(status: unknown, statusSummary?: unknown): SessionStatus {
+  const fromStatus = typeof status === 'string' ? (TRUEMED_STATUS[status.trim().toLowerCase()] ?? 'unknown') : 'unknown';
   if (typeof statusSummary === 'string') {
     const fromSummary = TRUEMED_SUMMARY[statusSummary.trim().toLowerCase()];
+    // A declined first payment is summarized as `Canceled`: `rejected` is the more precise of the two.
+    if (fromSummary === 'canceled' && fromStatus === 'rejected') return fromStatus;
     if (fromSummary) return fromSummary;
   }
-  if (typeof status !== 'string') return 'unknown';
-  return TRUEMED_STATUS[status.trim().toLowerCase()] ?? 'unknown';
+  return fromStatus;
 }
 
 /** OneEntry's status is free text; these are the spellings seen or implied by payment providers. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_STATUSES, isSessionStatus, normalizeOneEntryStatus, normalizeTruemedStatus } from '../../src/core/status';
-import { TRUEMED_STATUSES } from '../../src/adapters/truemed/wire';
+import { TRUEMED_STATUSES, TRUEMED_STATUS_SUMMARIES } from '../../src/adapters/truemed/wire';
 
 describe('normalizeTruemedStatus', () => {
   it.each([
@@ -23,8 +23,25 @@ describe('normalizeTruemedStatus', () => {
     ['on_hold', undefined, 'unknown'],
     [42, undefined, 'unknown'],
     [undefined, 'Refunded', 'refunded'],
+    // The summary says what became of the session after its first payment.
+    ['authorized', 'Captured', 'captured'],
+    ['authorized', 'Canceled', 'canceled'],
+    ['pending', 'Canceled', 'canceled'],
+    ['authorized', ' cancelled ', 'canceled'],
+    // A declined payment is summarized as Canceled; `rejected` says more.
+    ['rejected', 'Canceled', 'rejected'],
+    ['authorized', 'Authorized', 'authorized'],
+    ['processing', 'Authorized', 'authorized'],
+    [undefined, 'Captured', 'captured'],
   ])('%p + %p → %p', (status, summary, expected) => {
     expect(normalizeTruemedStatus(status, summary)).toBe(expected);
+  });
+
+  it('reads every summary seen in the wild that names a state (all but Incomplete and Test) on its own', () => {
+    for (const summary of TRUEMED_STATUS_SUMMARIES) {
+      if (summary === 'Incomplete' || summary === 'Test') continue;
+      expect(normalizeTruemedStatus(undefined, summary), summary).not.toBe('unknown');
+    }
   });
 
   it('maps every documented status to something known', () => {

@@ -220,6 +220,9 @@ describe('mapTruemedSession', () => {
       ['authorization_expired', undefined, 'expired'],
       ['rejected', 'Test', 'rejected'],
       ['teleported', undefined, 'unknown'],
+      ['authorized', 'Captured', 'captured'],
+      ['authorized', 'Canceled', 'canceled'],
+      ['authorized', 'Authorized', 'authorized'],
     ])('status %s with summary %s is %s', (status, summary, expected) => {
       const session = map(truemedRecord({ status, status_summary: summary }));
       expect(session.status).toBe(expected);
