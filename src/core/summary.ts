@@ -13,8 +13,26 @@ const FULLY_CAPTURED_STATUSES: ReadonlySet<SessionStatus> = new Set([
   'disputed',
 ]);
 
-/** Refund statuses (free text from the backend) for money that never left: they do not count as refunded. */
-const UNSUCCESSFUL_REFUND_STATUSES: ReadonlySet<string> = new Set(['failed', 'canceled', 'cancelled', 'rejected']);
+/**
+ * Refund statuses (free text from the backend, compared lower-cased and trimmed) for money that has not
+ * gone back — not yet (`pending`, `requires_action`) or never (`failed`, `canceled`, `rejected`,
+ * `voided`). Such a refund counts as refunded nowhere: not in the summary, the CSV, nor an adapter's
+ * `refundedAmount`. A refund without a status counts.
+ */
+export const UNSETTLED_REFUND_STATUSES: ReadonlySet<string> = new Set([
+  'pending',
+  'requires_action',
+  'failed',
+  'canceled',
+  'cancelled',
+  'rejected',
+  'voided',
+]);
+
+/** Whether a refund with this status moved money back (see {@link UNSETTLED_REFUND_STATUSES}). */
+export function isSettledRefundStatus(status: string | undefined): boolean {
+  return status === undefined || !UNSETTLED_REFUND_STATUSES.has(status.trim().toLowerCase());
+}
 
 /**
  * One session's amounts as the summary counts them; each is a list because refunds may come in more
@@ -25,7 +43,7 @@ export interface SessionAmounts {
   gross: Money[];
   /** `capturedAmount`, else `amount` when the status says the payment was taken in full. */
   captured: Money[];
-  /** `refundedAmount`, else the sum of the refunds that did not fail (per currency). */
+  /** `refundedAmount`, else the sum of the settled refunds (per currency; see {@link UNSETTLED_REFUND_STATUSES}). */
   refunded: Money[];
   /** `refundableAmount`. */
   refundable: Money[];
@@ -112,9 +130,7 @@ export function sessionAmounts(session: PaymentSession): SessionAmounts {
   if (refundedAmount) {
     refunded = [refundedAmount];
   } else {
-    const successful = session.refunds.filter(
-      (refund) => !UNSUCCESSFUL_REFUND_STATUSES.has((refund.status ?? '').trim().toLowerCase()),
-    );
+    const successful = session.refunds.filter((refund) => isSettledRefundStatus(refund.status));
     const amounts = successful.flatMap((refund) => {
       const value = checkedMoney(refund.amount, id, `refund ${refund.id} amount`);
       return value ? [value] : [];
@@ -146,7 +162,8 @@ const AMOUNT_FIELDS = ['gross', 'captured', 'refunded', 'refundable', 'fees'] as
  * - **captured** = Σ `capturedAmount`, or `amount` when the status is `captured`, `refunded`,
  *   `partially_refunded` or `disputed` and there is no `capturedAmount`
  * - **refunded** = Σ `refundedAmount`, or the sum of the session's refunds when it has none
- *   (refunds whose status is `failed`, `canceled`/`cancelled` or `rejected` are left out)
+ *   (refunds in an {@link UNSETTLED_REFUND_STATUSES unsettled status} — `pending`, `requires_action`,
+ *   `failed`, `canceled`/`cancelled`, `rejected`, `voided` — are left out)
  * - **refundable** = Σ `refundableAmount`
  * - **fees** = Σ `fee`
  * - **net** = captured − refunded − fees

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sessionAmounts, summarizeSessions } from '../../src/core/summary';
+import { mapTruemedSession } from '../../src/adapters/truemed/map';
+import { UNSETTLED_REFUND_STATUSES, sessionAmounts, summarizeSessions } from '../../src/core/summary';
 import type { Money, PaymentSession, Refund, SessionStatus } from '../../src/core/types';
+import { truemedRecord } from '../adapters/helpers';
 
 const usd = (amountMinor: number): Money => ({ amountMinor, currency: 'USD' });
 const eur = (amountMinor: number): Money => ({ amountMinor, currency: 'EUR' });
@@ -116,7 +118,7 @@ describe('summarizeSessions', () => {
     expect(summary.currencies[0]).toMatchObject({ gross: 20_000, captured: 15_000 });
   });
 
-  it('sums the refunds when there is no refundedAmount, leaving out failed and canceled ones', () => {
+  it('sums the refunds when there is no refundedAmount, leaving out unsettled ones (failed, canceled, pending …)', () => {
     const summary = summarizeSessions([
       session('partially_refunded', {
         amount: usd(10_000),
@@ -129,10 +131,39 @@ describe('summarizeSessions', () => {
           refund(usd(700), 'rejected'),
           refund(undefined, 'succeeded'),
           refund(usd(250), 'pending'),
+          refund(usd(260), 'requires_action'),
+          refund(usd(270), 'Voided'),
         ],
       }),
     ]);
-    expect(summary.currencies[0]).toMatchObject({ captured: 10_000, refunded: 1_000 + 500 + 250, net: 10_000 - 1_750 });
+    expect(summary.currencies[0]).toMatchObject({ captured: 10_000, refunded: 1_000 + 500, net: 10_000 - 1_500 });
+  });
+
+  it.each([...UNSETTLED_REFUND_STATUSES])(
+    'leaves a %j refund out, as the Truemed mapper does for refundedAmount',
+    (status) => {
+      const mapped = mapTruemedSession(
+        truemedRecord({
+          refunds: [
+            { id: 're_open', amount: 700, status },
+            { id: 're_done', amount: 300, status: 'succeeded' },
+          ],
+        }),
+      );
+      if (!mapped.ok) throw new Error(mapped.issues.join('; '));
+      expect(mapped.value.refundedAmount).toEqual(usd(300));
+      // Without the mapper's refundedAmount the summary sums the same refunds itself, and must agree.
+      const { refundedAmount: _ignored, ...withoutRefunded } = mapped.value;
+      expect(summarizeSessions([withoutRefunded]).currencies[0]?.refunded).toBe(300);
+      expect(sessionAmounts(withoutRefunded).refunded).toEqual([usd(300)]);
+    },
+  );
+
+  it('treats pending, requires_action and voided refunds as unsettled', () => {
+    for (const status of ['pending', 'requires_action', 'voided', 'failed', 'canceled', 'cancelled', 'rejected']) {
+      expect(UNSETTLED_REFUND_STATUSES.has(status)).toBe(true);
+    }
+    expect(UNSETTLED_REFUND_STATUSES.has('succeeded')).toBe(false);
   });
 
   it('trusts refundedAmount over the refund list when both are present', () => {

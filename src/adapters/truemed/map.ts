@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { normalizeTruemedStatus } from '../../core/status';
 import { isPlainRecord, sanitizeRaw, stripSecrets } from '../../core/sanitize';
+import { isSettledRefundStatus } from '../../core/summary';
 import type { Customer, Dispute, LineItem, PaymentSession, Refund } from '../../core/types';
 import {
   assignDefined,
@@ -25,13 +26,6 @@ import {
 
 /** Truemed amounts are USD cents unless a record names another valid currency. */
 const DEFAULT_CURRENCY = 'USD';
-
-/**
- * Refund statuses that mean no money went back (yet). `refund_amount` is documented as the sum of
- * *processed* refunds, so the sum computed from `refunds` leaves these out too; an entry without a status
- * counts.
- */
-const UNSETTLED_REFUND = new Set(['pending', 'requires_action', 'failed', 'canceled', 'cancelled', 'rejected', 'voided']);
 
 /**
  * Maps one record of `payment_sessions`. Which fields are essential (failing one drops the record) and which
@@ -170,13 +164,15 @@ function toAdjustment(entry: unknown, index: number, type: 'refund' | 'dispute',
 }
 
 /**
- * The sum of refunds that moved money. `undefined` when one such refund has no readable amount: a partial
- * sum would understate what was refunded.
+ * The sum of refunds that moved money. `refund_amount` is documented as the sum of *processed* refunds, so
+ * the sum computed from `refunds` leaves out the same unsettled statuses the summary does
+ * (`UNSETTLED_REFUND_STATUSES` in core); an entry without a status counts. `undefined` when one such refund
+ * has no readable amount: a partial sum would understate what was refunded.
  */
 function settledRefundsMinor(refunds: readonly Refund[]): number | undefined {
   const amounts: number[] = [];
   for (const refund of refunds) {
-    if (refund.status !== undefined && UNSETTLED_REFUND.has(refund.status.toLowerCase())) continue;
+    if (!isSettledRefundStatus(refund.status)) continue;
     if (!refund.amount) return undefined;
     amounts.push(refund.amount.amountMinor);
   }
