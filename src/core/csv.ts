@@ -61,10 +61,12 @@ export interface CsvOptions<Row> extends CsvCellOptions {
 }
 
 /**
- * First characters that make a spreadsheet treat a cell as a formula (OWASP "CSV Injection"): `=`, `+`,
- * `-`, `@`, tab and carriage return, plus their full-width forms, which some spreadsheets normalize.
+ * Starts that make a spreadsheet treat a cell as a formula (OWASP "CSV Injection"): `=`, `+`, `-`, `@`
+ * and their full-width forms (`＝＋－＠`, which some spreadsheets normalize), also behind leading blanks
+ * that an import may trim; and a leading tab, carriage return or line feed, which an import may drop too
+ * (`"\n=1+1"`).
  */
-const FORMULA_TRIGGER = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_TRIGGER = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 /** A plain decimal such as `-12.34` is read as a number by every spreadsheet and cannot run anything. */
 const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 

@@ -119,7 +119,25 @@ describe('escapeCsvCell', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tdata', "'\tdata"],
     ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['－1+1', "'－1+1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    ['\t=1+1', "'\t=1+1"],
+    // Leading blanks that an import may trim are no hiding place.
+    [' =1+1', "' =1+1"],
+    ['\u00a0@SUM(A1)', "'\u00a0@SUM(A1)"],
+    ['\u3000＝1+1', "'\u3000＝1+1"],
   ])('defuses formula text %j with a leading apostrophe', (input, expected) => {
+    expect(escapeCsvCell(input)).toBe(expected);
+  });
+
+  it.each([
+    ['\n=1+1', '"\'\n=1+1"'],
+    ['\n+SUM(A1:A3)', '"\'\n+SUM(A1:A3)"'],
+    ['\r\n@SUM(A1)', '"\'\r\n@SUM(A1)"'],
+    ['\r-2+3', '"\'\r-2+3"'],
+    ['\nplain', '"\'\nplain"'],
+  ])('defuses a cell starting with a line break (%j), then quotes it', (input, expected) => {
     expect(escapeCsvCell(input)).toBe(expected);
   });
 
