@@ -167,7 +167,7 @@ export const validCents = fc.oneof(
 
 /** Values no minor-unit amount may accept (`null` excluded: it means absent). */
 export const badCents: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(-1, -5000, 1.5, 0.01, 2 ** 53, 1e300, '123', 'NaN', '', true, {}, []),
+  fc.constantFrom(-1, -5000, 1.5, 0.01, 2 ** 53, 1e300, '123', 'NaN', 'nan', 'Infinity', '-Infinity', '1e999', '', true, {}, []),
   rawBadNumbers,
 );
 
@@ -180,7 +180,7 @@ export const validDecimal = fc.oneof(
 
 /** Values no decimal amount may accept (`null` excluded). */
 export const badDecimal: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('-1', 'abc', 'NaN', '1,50', '', '1e400', '$12.00', -0.5, true, {}, []),
+  fc.constantFrom('-1', 'abc', 'NaN', 'nan', 'Infinity', '1,50', '', '1e400', '$12.00', '0x10', -0.5, true, {}, []),
   rawBadNumbers,
 );
 

@@ -22,6 +22,7 @@ import {
   isPaymentSessionsCacheKey,
   type PaymentSessionsSWROptions,
   type SessionFetcher,
+  type SessionWorkspaceProps,
   type TruemedPaymentSessionWire,
 } from 'react-payment-sessions';
 import { createTruemedProxy, toNodeHandler } from 'react-payment-sessions/server';
@@ -89,6 +90,7 @@ afterEach(() => {
   api.setFailure(null);
   extraLatencyMs = 0;
   latencyFor = () => 0;
+  window.history.replaceState(null, '', '/');
   for (const restore of restores.splice(0)) restore();
 });
 
@@ -108,12 +110,16 @@ function RefreshButton() {
 }
 
 /** By default without automatic error retries: each fault must stay until the test clears it. */
-function renderWorkspace(fetcher: SessionFetcher, swr: PaymentSessionsSWROptions = { shouldRetryOnError: false }) {
+function renderWorkspace(
+  fetcher: SessionFetcher,
+  swr: PaymentSessionsSWROptions = { shouldRetryOnError: false },
+  workspace: Omit<SessionWorkspaceProps, 'children'> = {},
+) {
   const cache = new Map();
   render(
     <SWRConfig value={{ provider: () => cache, dedupingInterval: 0 }}>
       <PaymentSessionsProvider fetcher={fetcher} locale="en-US" timeZone="UTC" swr={swr}>
-        <SessionWorkspace>
+        <SessionWorkspace {...workspace}>
           <SessionFilters />
           <RefreshButton />
           <SessionList />
@@ -490,5 +496,29 @@ describe('slow-then-fast on the same query (a refresh superseded by a newer refr
     expect(within(firstRow).getByText('After the refund')).toBeVisible();
     expect(firstRow.textContent).not.toContain(before);
     expect(listRoot()).toHaveAttribute('data-state', 'ready');
+  });
+});
+
+describe('a fault with the filters in the URL (syncWithUrl)', () => {
+  it('leaves the query string alone while the error shows, and Retry keeps it', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderWorkspace(createTruemedFetcher({ baseUrl: truemed.url, fetch: withServerKey }), undefined, { syncWithUrl: true });
+    await openFilteredPageTwo(user);
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get('page')).toBe('2'));
+    const search = window.location.search;
+    expect(new URLSearchParams(search).get('status')).toBe(FILTER_STATUS);
+    const historyLength = window.history.length;
+
+    api.setFailure({ status: 500, body: json('InternalError', 'Something broke.') });
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    const alert = await within(listRoot()).findByRole('alert', {}, { timeout: 3_000 });
+    expect(window.location.search).toBe(search);
+    expect(window.history.length).toBe(historyLength);
+
+    api.setFailure(null);
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(within(listRoot()).queryByRole('alert')).toBeNull(), { timeout: 3_000 });
+    expect(window.location.search).toBe(search);
+    expect(shownIds()).toEqual(expectedRecords(2).map((record) => record.id));
   });
 });

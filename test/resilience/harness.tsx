@@ -187,15 +187,17 @@ export function expectShownPage(page: SessionPage, records: readonly GeneratedRe
 }
 
 /** Opens row `index` (modulo the row count) in the detail dialog, if there are rows; returns whether it did. */
-export function openDetail(index: number): boolean {
+export async function openDetail(index: number): Promise<boolean> {
   const buttons = listRoot().querySelectorAll<HTMLButtonElement>('tbody [data-rps-trigger]');
   if (buttons.length === 0) return false;
   const button = buttons[index % buttons.length] as HTMLButtonElement;
   act(() => {
     fireEvent.click(button);
   });
-  const dialog = document.querySelector('[role="dialog"]');
-  expect(dialog, 'the detail dialog did not open').not.toBeNull();
+  // The dialog is a lazily loaded chunk: there at once once loaded (see `preloadSessionDetail`), else soon.
+  if (!document.querySelector('[role="dialog"]')) {
+    await waitFor(() => expect(document.querySelector('[role="dialog"]'), 'the detail dialog did not open').not.toBeNull());
+  }
   return true;
 }
 
@@ -250,7 +252,7 @@ export async function checkAnswer(
         tally.repeatsDropped += expected.records.filter((record) => record.validity === 'duplicate').length;
       }
       // The detail dialog (line items, refunds, disputes, metadata, the payment link) for every third case.
-      if (detailIndex % 3 === 0 && openDetail(Math.floor(detailIndex / 3))) {
+      if (detailIndex % 3 === 0 && (await openDetail(Math.floor(detailIndex / 3)))) {
         tally.details += 1;
         expectCleanDom();
       }

@@ -7,8 +7,11 @@
  * replays exactly.
  */
 import fc from 'fast-check';
-import { createTruemedFetcher } from 'react-payment-sessions';
+import { createTruemedFetcher, preloadSessionDetail } from 'react-payment-sessions';
 import { checkAnswer, emptyTally } from './harness';
+
+// The detail dialog's chunk, loaded once up front so that opening a row is synchronous in every case.
+beforeAll(() => preloadSessionDetail());
 import { truemedCase } from './truemed-payloads';
 
 const SEED = 20_260_601;
