@@ -21,7 +21,7 @@ export type LoadingState = 'idle' | 'loading' | 'refreshing' | 'error';
  * (going back to page 1, or to a prefetched next page, costs nothing), and switching browser tabs does not
  * refetch. `dedupingInterval` is left to SWR or your `SWRConfig` (SWR's default: 2 s).
  */
-export const PAYMENT_SESSIONS_SWR_DEFAULTS = {
+export const PAYMENT_SESSIONS_SWR_DEFAULTS: PaymentSessionsSWROptions = {
   /** A cached page is shown as is; call `retry()` or `mutate()` to refresh it. */
   revalidateIfStale: false,
   /** Refocusing the window does not refetch. */
@@ -41,7 +41,7 @@ export const PAYMENT_SESSIONS_SWR_DEFAULTS = {
     const asked = isPaymentSessionsError(error) ? (error.retryAfterMs ?? 0) : 0;
     setTimeout(revalidate, Math.max(backoff, asked), options);
   },
-} as const satisfies PaymentSessionsSWROptions;
+};
 
 /** Options of {@link usePaymentSessions} beyond the query itself. */
 export interface UsePaymentSessionsOptions {
