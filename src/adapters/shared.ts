@@ -276,7 +276,10 @@ export function errorCode(value: unknown): string | undefined {
 
 /**
  * The error for a failed HTTP-like status: 401/403 → `auth`, 429 → `rate_limit`, anything else → `http`.
- * `detail` is the backend's own message (already checked with {@link surfacedMessage}).
+ * `detail` is the backend's own message (already checked with {@link surfacedMessage}). `viaProxy`: the
+ * request went to the host's own route (no API key here), whose 401/403 is the host's access check
+ * refusing the user — the message must not blame the backend (`createTruemedProxy` turns the backend's
+ * own 401/403 into a 502).
  */
 export function errorForStatus(init: {
   backend: string;
@@ -284,15 +287,18 @@ export function errorForStatus(init: {
   detail?: string;
   code?: string;
   retryAfterMs?: number;
+  viaProxy?: boolean;
 }): PaymentSessionsError {
-  const { backend, status, detail, code, retryAfterMs } = init;
+  const { backend, status, detail, code, retryAfterMs, viaProxy = false } = init;
   const suffix = detail ? `: ${detail}` : '.';
   if (status === 401 || status === 403) {
     return new PaymentSessionsError({
       kind: 'auth',
       status,
       code,
-      message: `${backend} refused access to payment sessions (HTTP ${status})${suffix}`,
+      message: viaProxy
+        ? `Access to payment sessions was refused (HTTP ${status})${suffix}`
+        : `${backend} refused access to payment sessions (HTTP ${status})${suffix}`,
     });
   }
   if (status === 429) {

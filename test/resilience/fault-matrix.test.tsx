@@ -45,6 +45,8 @@ let truemed: FetchServer;
 let truemedPort: number;
 let proxyServer: Server;
 let proxyUrl: string;
+/** What the host's own access check says (the proxy's `authorize`). */
+let signedIn = true;
 /** Added to every answer of the fake (the timeout fault). */
 let extraLatencyMs = 0;
 /** Per-request delay of the fake, by URL (the out-of-order tests). */
@@ -67,7 +69,7 @@ beforeAll(async () => {
   const proxy = createTruemedProxy({
     apiKey: FAKE_TRUEMED_API_KEY,
     baseUrl: truemed.url,
-    authorize: () => true,
+    authorize: () => signedIn,
     timeoutMs: PROXY_TIMEOUT_MS,
   });
   proxyServer = createServer(toNodeHandler(proxy));
@@ -90,6 +92,7 @@ afterEach(() => {
   api.setFailure(null);
   extraLatencyMs = 0;
   latencyFor = () => 0;
+  signedIn = true;
   window.history.replaceState(null, '', '/');
   for (const restore of restores.splice(0)) restore();
 });
@@ -176,16 +179,16 @@ const faults: Fault[] = [
     message: /^Truemed could not list payment sessions \(HTTP 400\): page_size must be a number\. \(MissingField\)$/,
   },
   {
-    name: '401 (auth: a key problem, named as refused access)',
+    name: '401 (auth: named as refused access)',
     via: 'direct',
     inject: failWith({ status: 401, body: json('Unauthorized', 'Invalid API key.') }),
-    message: /^Truemed refused access to payment sessions \(HTTP 401\): Invalid API key\. \(Unauthorized\)$/,
+    message: /^Access to payment sessions was refused \(HTTP 401\): Invalid API key\. \(Unauthorized\)$/,
   },
   {
     name: '403',
     via: 'direct',
     inject: failWith({ status: 403, body: json('Forbidden', 'This sales channel cannot list sessions.') }),
-    message: /^Truemed refused access to payment sessions \(HTTP 403\): This sales channel cannot list sessions\. \(Forbidden\)$/,
+    message: /^Access to payment sessions was refused \(HTTP 403\): This sales channel cannot list sessions\. \(Forbidden\)$/,
   },
   {
     name: '404',
@@ -274,6 +277,17 @@ const faults: Fault[] = [
     },
     message:
       /^Truemed could not list payment sessions \(HTTP 502\): The payment provider could not be reached\. Try again shortly\. \(UpstreamUnavailable\)$/,
+  },
+  {
+    name: 'the portal’s sign-in expired: the proxy’s authorize() says no (401, not blamed on Truemed)',
+    via: 'proxy',
+    inject: () => {
+      signedIn = false;
+    },
+    clear: () => {
+      signedIn = true;
+    },
+    message: /^Access to payment sessions was refused \(HTTP 401\): Sign in with an account allowed to view payment sessions\. \(Unauthorized\)$/,
   },
   {
     name: 'Truemed refuses the server’s key behind the proxy (502, not a sign-in problem)',

@@ -136,6 +136,8 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
   const base = baseUrl.trim().replace(/\/+$/, '');
   checkAbsoluteBase(base);
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  // Without a key this fetcher talks to the host's proxy, whose 401/403 is the host refusing the user.
+  const viaProxy = !headers.has(TRUEMED_API_KEY_HEADER);
 
   const fetcher = async (query: SessionQuery, ctx: { signal: AbortSignal }): Promise<SessionPage> => {
     const { signal } = ctx;
@@ -162,7 +164,7 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
     }
     // A `fetch` that ignores the signal must still not deliver a superseded result.
     if (signal.aborted) throw abortedError(signal.reason);
-    if (!response.ok) throw errorFromResponse(response, text);
+    if (!response.ok) throw errorFromResponse(response, text, viaProxy);
     return toPage(parseJsonBody(text), normalized, onInvalidRecord);
   };
 
@@ -210,7 +212,7 @@ function resolveEndpoint(base: string): string {
   });
 }
 
-function errorFromResponse(response: Response, text: string): PaymentSessionsError {
+function errorFromResponse(response: Response, text: string, viaProxy: boolean): PaymentSessionsError {
   let detail: string | undefined;
   let code: string | undefined;
   try {
@@ -230,6 +232,7 @@ function errorFromResponse(response: Response, text: string): PaymentSessionsErr
     detail,
     code,
     retryAfterMs: response.status === 429 ? parseRetryAfter(response.headers.get('retry-after')) : undefined,
+    viaProxy,
   });
 }
 

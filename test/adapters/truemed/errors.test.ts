@@ -65,6 +65,20 @@ describe('Truemed fetcher errors', () => {
     expect(error.message).not.toContain('sk_wrong_key_123');
   });
 
+  it.each([401, 403])('without a key (through the host’s proxy) a %i is the portal refusing the user, not Truemed', async (status) => {
+    // createTruemedProxy answers 401 when the host's authorize() says no, and maps Truemed's own 401/403 to 502.
+    const body = { error: 'Unauthorized', message: 'Sign in with an account allowed to view payment sessions.' };
+    const proxied = stubFetch(() => Response.json(body, { status }));
+    const error = await failureOf({ apiKey: undefined, fetch: proxied.fetch, baseUrl: 'https://portal.example.com/api/truemed' });
+    expect(error).toMatchObject({ kind: 'auth', status });
+    expect(error.message).toBe(
+      `Access to payment sessions was refused (HTTP ${status}): Sign in with an account allowed to view payment sessions. (Unauthorized)`,
+    );
+    // With the key, the same answer came from Truemed itself.
+    const direct = await failureOf({ fetch: stubFetch(() => Response.json(body, { status })).fetch });
+    expect(direct.message).toMatch(new RegExp(`^Truemed refused access to payment sessions \\(HTTP ${status}\\)`));
+  });
+
   it('is an auth error for 403', async () => {
     api.setFailure({ status: 403, body: { error: 'Forbidden', message: 'This sales channel cannot list sessions.' } });
     expect(await failureOf()).toMatchObject({ kind: 'auth', status: 403, message: expect.stringContaining('cannot list sessions') });
