@@ -50,7 +50,7 @@ let signedIn = true;
 /** Added to every answer of the fake (the timeout fault). */
 let extraLatencyMs = 0;
 /** Per-request delay of the fake, by URL (the out-of-order tests). */
-let latencyFor: (url: URL) => number = () => 0;
+let latencyFor: (url: URL, request: Request) => number = () => 0;
 
 /**
  * The browser fetcher cannot hold the API key (it throws if given one), and the fake wants it: in the
@@ -63,7 +63,7 @@ const withServerKey: typeof fetch = (input, init) => {
 };
 
 beforeAll(async () => {
-  api = createFakeTruemedApi({ sessions: 240, seed: 11, latencyMs: (request) => extraLatencyMs + latencyFor(new URL(request.url)) });
+  api = createFakeTruemedApi({ sessions: 240, seed: 11, latencyMs: (request) => extraLatencyMs + latencyFor(new URL(request.url), request) });
   truemed = await api.listen();
   truemedPort = Number(new URL(truemed.url).port);
   const proxy = createTruemedProxy({
@@ -425,7 +425,12 @@ describe.each([
     await waitFor(() => expect(listRoot()).toHaveAttribute('data-state', 'ready'), { timeout: 3_000 });
 
     // Query A (status=pending) is slow; query B (pending or captured) answers at once.
-    latencyFor = (url) => (url.searchParams.get('status') === 'pending' ? SLOW_MS : 0);
+    const slowRequests: Request[] = [];
+    latencyFor = (url, request) => {
+      if (url.searchParams.get('status') !== 'pending') return 0;
+      slowRequests.push(request);
+      return SLOW_MS;
+    };
     const pending = within(screen.getByRole('group', { name: 'Status' })).getByRole('checkbox', { name: 'Pending' });
     await user.click(pending);
     await waitFor(() => expect(api.requests.some((request) => new URL(request.url).searchParams.get('status') === 'pending')).toBe(true));
@@ -445,6 +450,9 @@ describe.each([
     expect(within(listRoot()).queryByRole('alert')).toBeNull();
     expect(pending).toBeChecked();
     expect(statusBox()).toBeChecked();
+    // Over the wire: a fetch that honours the signal hung up on the server, one that ignores it did not.
+    expect(slowRequests).toHaveLength(1);
+    expect(slowRequests[0]?.signal.aborted).toBe(!ignoresAbort);
     if (ignoresAbort) {
       // The race really happened: A's answer reached the fetcher after B's rows were on screen.
       const lateA = arrivals.find((arrival) => new URL(arrival.url).searchParams.get('status') === 'pending');
