@@ -101,6 +101,7 @@ export function RefundSummary(props: RefundSummaryProps) {
         {loadingState === 'error' && (
           <div role="alert" className={cx('rps-refund-summary__error', slot('error'))}>
             <p className="rps-refund-summary__error-text">{messages.errorTitle}</p>
+            {result.error?.message ? <p className="rps-refund-summary__error-message">{result.error.message}</p> : null}
             <button type="button" className={cx('rps-button', 'rps-refund-summary__retry', slot('retry'))} onClick={() => void result.retry?.()}>
               {messages.retry}
             </button>
@@ -115,6 +116,11 @@ export function RefundSummary(props: RefundSummaryProps) {
               <span key={line} className="rps-skeleton" aria-hidden="true" />
             ))}
           </div>
+        ) : result.summaryError !== undefined ? (
+          // Sums past what a number holds exactly: say so rather than show nothing or a wrong total.
+          <p role="status" className={cx('rps-refund-summary__empty', slot('empty'))} data-reason="too-large">
+            {messages.totalsTooLarge}
+          </p>
         ) : isEmpty ? (
           loadingState !== 'error' && <p className={cx('rps-refund-summary__empty', slot('empty'))}>{messages.noTotals}</p>
         ) : (

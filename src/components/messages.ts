@@ -85,6 +85,8 @@ export interface Messages {
   noTotals: string;
   /** Names the list of status counts. */
   statusCounts: string;
+  /** Shown instead of totals whose sums pass what a number holds exactly. */
+  totalsTooLarge: string;
 
   // SessionDetail
   detailTitle: (id: string) => string;
@@ -224,6 +226,7 @@ export const defaultMessages: Messages = {
   chartLabel: (currency) => `Captured, refunded and refundable amounts in ${currency}`,
   noTotals: 'No amounts to summarize.',
   statusCounts: 'Sessions by status',
+  totalsTooLarge: 'These totals are too large to add up exactly.',
 
   detailTitle: (id) => `Payment session ${id}`,
   close: 'Close',

@@ -6,6 +6,7 @@ import { SWRConfig } from 'swr';
 import {
   messagesDe,
   paymentSessionsCacheKey,
+  PaymentSessionsError,
   PaymentSessionsProvider,
   SessionWorkspace,
   type Money,
@@ -147,6 +148,16 @@ describe('RefundSummary', () => {
     });
   });
 
+  describe('given totals past what a number holds exactly', () => {
+    it('says the totals are too large instead of showing none or a wrong sum', () => {
+      const huge = usd(Number.MAX_SAFE_INTEGER);
+      renderSummary({ sessions: [session('h1', 'captured', { amount: huge }), session('h2', 'captured', { amount: huge })] });
+      expect(within(region()).getByRole('status')).toHaveTextContent('These totals are too large to add up exactly.');
+      expect(within(region()).queryByText('No amounts to summarize.')).not.toBeInTheDocument();
+      expect(screen.queryByRole('group')).not.toBeInTheDocument();
+    });
+  });
+
   describe('given a query (fetched through the provider)', () => {
     it('shows a busy skeleton while the page loads', () => {
       renderSummary({ query: { pageSize: 10 } }, createFakeTruemedFetcher({ sessions: 10, latencyMs: 60_000 }));
@@ -179,6 +190,10 @@ describe('RefundSummary', () => {
       const { user } = renderSummary({ query: { pageSize: 10 } }, fetcher);
       const alert = await screen.findByRole('alert');
       expect(alert).toHaveTextContent('Payment sessions could not be loaded');
+      // The error's own message says why, as SessionList does.
+      const reason = await fetcher({ page: 1, pageSize: 10 }, { signal: new AbortController().signal }).catch((error: unknown) => error);
+      expect(reason).toBeInstanceOf(PaymentSessionsError);
+      expect(alert).toHaveTextContent((reason as Error).message);
       expect(screen.queryByText('No amounts to summarize.')).not.toBeInTheDocument();
 
       fetcher.api.setFailure(null);

@@ -83,6 +83,7 @@ export const messagesDe: Messages = {
   chartLabel: (currency) => `Eingezogene, erstattete und erstattbare Beträge in ${currency}`,
   noTotals: 'Keine Beträge zum Zusammenfassen.',
   statusCounts: 'Sitzungen nach Status',
+  totalsTooLarge: 'Diese Summen sind zu groß, um sie exakt zu addieren.',
   detailTitle: (id) => `Zahlungssitzung ${id}`,
   close: 'Schließen',
   amounts: 'Beträge',

@@ -83,6 +83,7 @@ export const messagesFr: Messages = {
   chartLabel: (currency) => `Montants encaissés, remboursés et remboursables en ${currency}`,
   noTotals: 'Aucun montant à résumer.',
   statusCounts: 'Sessions par statut',
+  totalsTooLarge: 'Ces totaux sont trop élevés pour être additionnés exactement.',
   detailTitle: (id) => `Session de paiement ${id}`,
   close: 'Fermer',
   amounts: 'Montants',
