@@ -75,6 +75,11 @@ export interface UsePaymentSessionsResult {
   query: SessionQuery;
   /** The 1-based page being asked for. */
   page: number;
+  /**
+   * Sessions per page: the answer's when there is one for the current filter (a fetcher may serve fewer
+   * than asked, e.g. above its `capabilities.maxPageSize`), else the query's. `pageCount` counts pages of
+   * this size.
+   */
   pageSize: number;
   /**
    * Total sessions matching the current filter; kept while another page of the same filter loads,
@@ -134,6 +139,15 @@ function whenIdle(callback: () => void): () => void {
   }
   const id = setTimeout(callback, 50);
   return () => clearTimeout(id);
+}
+
+/**
+ * The page size a fetcher says it served, when it is a usable one. A fetcher that served another size than
+ * asked (capped to its `maxPageSize`) says so, and its `pageCount` counts pages of that size.
+ */
+function answeredPageSize(page: SessionPage | undefined): number | undefined {
+  const size = page?.pageSize;
+  return typeof size === 'number' && Number.isSafeInteger(size) && size > 0 ? size : undefined;
 }
 
 function isOptions(input: Partial<SessionQuery> | UsePaymentSessionsOptions | undefined): input is UsePaymentSessionsOptions {
@@ -246,7 +260,7 @@ export function usePaymentSessions(input?: Partial<SessionQuery> | UsePaymentSes
     data,
     query,
     page: query.page,
-    pageSize: query.pageSize,
+    pageSize: answeredPageSize(counts) ?? query.pageSize,
     total: counts?.total,
     pageCount: counts?.pageCount,
     loadingState,

@@ -9,7 +9,7 @@ import { isPlainRecord, stripSecrets } from '../core/sanitize';
 
 /** Where the proxy sends requests unless told otherwise. */
 export const DEFAULT_TRUEMED_BASE_URL = 'https://api.truemed.com';
-/** Largest `page_size` the proxy forwards unless told otherwise; larger requests are capped to it. */
+/** Largest `page_size` the proxy forwards unless told otherwise; a larger one is a 400. */
 export const DEFAULT_PROXY_MAX_PAGE_SIZE = 100;
 /** How long the proxy waits for Truemed (headers and body) unless told otherwise. */
 export const DEFAULT_PROXY_TIMEOUT_MS = 15_000;
@@ -87,7 +87,13 @@ export interface TruemedProxyOptions {
   baseUrl?: string;
   /** The `fetch` used to call Truemed. @defaultValue `globalThis.fetch`, looked up on each call */
   fetch?: typeof fetch;
-  /** A larger `page_size` is lowered to this. @defaultValue 100 */
+  /**
+   * The largest `page_size` forwarded; a larger one is a 400 `InvalidParameter` naming `page_size`, never
+   * silently lowered (page 2 of 100 lowered to 50 would be rows 51–100, not 101–200, and a list would show
+   * rows twice). Give a browser-side `createTruemedFetcher` the same `maxPageSize`. A request without
+   * `page_size` whose Truemed default (30) is larger gets `page_size` set to this; the answer's
+   * `pagination.page_size` says so. @defaultValue 100
+   */
   maxPageSize?: number;
   /** Time allowed for Truemed's whole answer before a 504. @defaultValue 15000 */
   timeoutMs?: number;
@@ -104,7 +110,7 @@ export interface TruemedProxyOptions {
  *   `baseUrl` + `/payments/v1/payment_sessions`); it always calls Truemed's list endpoint and nothing else.
  * - `authorize(request)` runs first; anything but `true` is a 401 and Truemed is not called.
  * - Query: only Truemed's documented parameters are forwarded (others dropped), each validated; a bad value
- *   is a 400 `{ error: 'InvalidParameter', message, param }`. `page_size` is capped to `maxPageSize`.
+ *   is a 400 `{ error: 'InvalidParameter', message, param }`, and so is a `page_size` above `maxPageSize`.
  * - Headers: only the client's `accept` goes upstream (cookies, `authorization`, `x-forwarded-*` do not);
  *   the key is added here. No upstream header comes back except a valid `Retry-After`.
  * - Answers: Truemed's 2xx JSON passes through without any `clientSecret`-like key; a 4xx keeps its status
@@ -170,8 +176,11 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
     const check = validateTruemedParams(new URL(request.url).searchParams);
     if (!check.ok) return fail(request, 400, { error: 'InvalidParameter', message: check.message, param: check.param });
 
-    const params = capPageSize(check.params, maxPageSize);
-    const query = params.toString();
+    const pageSizeCheck = checkPageSize(check.params, maxPageSize);
+    if (!pageSizeCheck.ok) {
+      return fail(request, 400, { error: 'InvalidParameter', message: pageSizeCheck.message, param: 'page_size' });
+    }
+    const query = pageSizeCheck.params.toString();
     const upstreamHeaders = new Headers({
       accept: request.headers.get('accept') ?? 'application/json',
       [TRUEMED_API_KEY_HEADER]: apiKey,
@@ -368,12 +377,25 @@ function listUrlFor(baseUrl: unknown): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}${TRUEMED_LIST_PATH}`;
 }
 
-/** Lowers `page_size` to the cap; also sets it when Truemed's default page would exceed a smaller cap. */
-function capPageSize(params: URLSearchParams, maxPageSize: number): URLSearchParams {
+/**
+ * Refuses a `page_size` above the cap rather than lowering it: a lowered size moves every page after the
+ * first (page 2 of 100 served at 50 is rows 51–100), so a client paging by its own size would repeat rows.
+ * Without a `page_size`, the client asked for Truemed's default; when that exceeds a smaller cap the cap is
+ * set, and the answer's `pagination.page_size` tells the client which size it got.
+ */
+function checkPageSize(
+  params: URLSearchParams,
+  maxPageSize: number,
+): { ok: true; params: URLSearchParams } | { ok: false; message: string } {
   const requested = params.get('page_size');
-  const size = requested === null ? TRUEMED_DEFAULT_PAGE_SIZE : Number(requested);
-  if (size > maxPageSize) params.set('page_size', String(maxPageSize));
-  return params;
+  if (requested === null) {
+    if (TRUEMED_DEFAULT_PAGE_SIZE > maxPageSize) params.set('page_size', String(maxPageSize));
+    return { ok: true, params };
+  }
+  if (Number(requested) > maxPageSize) {
+    return { ok: false, message: `page_size must be at most ${maxPageSize} here, got ${requested}.` };
+  }
+  return { ok: true, params };
 }
 
 function parseJson(text: string): unknown {

@@ -11,6 +11,9 @@ import {
   type LoadingState,
   type UsePaymentSessionsOptions,
 } from 'react-payment-sessions/headless';
+import { createTruemedFetcher } from 'react-payment-sessions/headless';
+import { createTruemedProxy } from 'react-payment-sessions/server';
+import { createFakeTruemedApi } from 'react-payment-sessions/testing';
 import { createFakeFetcher, makeSessions } from './fake-fetcher';
 import { advance, providerWrapper } from './render';
 
@@ -502,6 +505,54 @@ describe('usePaymentSessions', () => {
       rerender({ query: { page: 1 }, prefetchNext: false });
       await advance(100);
       expect(fetcher.calls.map((c) => c.query.page)).toEqual([1, 2, 1]);
+    });
+  });
+
+  describe('given a fetcher that serves another page size than asked', () => {
+    it('reports the answer’s pageSize and pageCount, not the query’s', async () => {
+      const fetcher = createFakeFetcher({ manual: true, capabilities: { maxPageSize: 50 } });
+      const { result, rerender } = renderSessions(fetcher, { query: { page: 2, pageSize: 100 } });
+      await advance(0);
+      expect(fetcher.calls).toHaveLength(1);
+      // The fetcher caps 100 to 50: page 2 of 50 is rows 51–95 of 95, and the last page.
+      act(() => fetcher.calls[0]?.resolve(fetcher.pageFor({ page: 2, pageSize: 50 })));
+      await advance(0);
+      expect(result.current).toMatchObject({ loadingState: 'idle', page: 2, pageSize: 50, pageCount: 2, total: 95 });
+      expect(result.current.sessions[0]?.id).toBe('ps_0051');
+      await advance(1000);
+      expect(fetcher.calls).toHaveLength(1); // page 2 of 2: nothing to prefetch
+
+      // Another page of the same filter, still loading: the answered size still holds.
+      rerender({ query: { page: 1, pageSize: 100 } });
+      expect(result.current).toMatchObject({ loadingState: 'loading', isStale: true, pageSize: 50, pageCount: 2 });
+      // Another filter, nothing answered for it yet: only the query's size is known.
+      rerender({ query: { page: 1, pageSize: 100, status: ['captured'] } });
+      expect(result.current).toMatchObject({ isStale: true, pageSize: 100, pageCount: undefined });
+    });
+
+    it('through createTruemedProxy in front of the fake Truemed, pages of the proxy’s size show no row twice', async () => {
+      const fake = createFakeTruemedApi({ sessions: 120, seed: 3, apiKey: 'tm_hook_test_key' });
+      const proxy = createTruemedProxy({ apiKey: 'tm_hook_test_key', authorize: () => true, fetch: fake.fetch, maxPageSize: 50 });
+      const truemed = createTruemedFetcher({
+        baseUrl: 'https://portal.example/api/truemed',
+        // The signal stays behind: jsdom's AbortSignal is not the one Node's Request accepts.
+        fetch: (input, init) => proxy(new Request(String(input), { method: init?.method, headers: init?.headers })),
+        maxPageSize: 50,
+      });
+      const { wrapper } = providerWrapper(truemed);
+      const { result, rerender } = renderHook((query: Partial<SessionQuery>) => usePaymentSessions({ query, prefetchNext: false }), {
+        wrapper,
+        initialProps: { page: 1, pageSize: 100 },
+      });
+      const shown: string[] = [];
+      for (let page = 1; page <= 3; page += 1) {
+        rerender({ page, pageSize: 100 });
+        await advance(50);
+        expect(result.current).toMatchObject({ loadingState: 'idle', page, pageSize: 50, pageCount: 3, total: 120 });
+        shown.push(...result.current.sessions.map((session) => session.id));
+      }
+      expect(shown).toEqual(fake.records.map((record) => record.id));
+      expect(fake.requests.map((request) => new URL(request.url).searchParams.get('page_size'))).toEqual(['50', '50', '50']);
     });
   });
 

@@ -71,12 +71,20 @@ describe('proxy → fake Truemed over real HTTP', () => {
     expect(upstream.headers.cookie).toBeUndefined();
   });
 
-  it('caps page_size before it reaches Truemed', async () => {
+  it('refuses a page_size above its maxPageSize with a 400 rather than lowering it, without a call to Truemed', async () => {
+    // Lowered to 25, page 2 of 100 would be rows 26–50 instead of 101–200.
     const { fake, browserGet } = await stack({ maxPageSize: 25 });
-    const body = (await (await browserGet('?page_size=100')).json()) as { payment_sessions: unknown[]; pagination: { page_size: number } };
+    const response = await browserGet('?page=2&page_size=100');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: string; message: string; param: string };
+    expect(body).toMatchObject({ error: 'InvalidParameter', param: 'page_size' });
+    expect(body.message).toMatch(/page_size must be at most 25/);
+    expect(fake.requests).toHaveLength(0);
+
+    const allowed = await browserGet('?page=2&page_size=25');
+    expect(allowed.status).toBe(200);
+    expect(fake.requests).toHaveLength(1);
     expect(new URL(fake.requests[0]!.url).searchParams.get('page_size')).toBe('25');
-    expect(body.payment_sessions).toHaveLength(25);
-    expect(body.pagination.page_size).toBe(25);
   });
 
   it('rejects a bad value itself, and an anonymous caller, without a call to Truemed', async () => {
@@ -139,6 +147,37 @@ describe('the browser fetcher → proxy → fake Truemed', () => {
     expect(page.sessions.every((session) => session.rawStatus === 'authorized')).toBe(true);
     expect(fake.requests[0]?.headers['x-truemed-api-key']).toBe(API_KEY);
     expect(new URL(fake.requests[0]!.url).searchParams.get('include_order_items')).toBe('true');
+  });
+
+  it('with the proxy’s lower maxPageSize, advertises and sends it, and its pages neither repeat nor skip rows', async () => {
+    const { fake, origin } = await stack({ maxPageSize: 50 }, { sessions: 240 });
+    const fetcher = createTruemedFetcher({ baseUrl: origin, headers: { cookie: 'portal_session=valid' }, maxPageSize: 50 });
+    expect(fetcher.capabilities.maxPageSize).toBe(50);
+    const signal = new AbortController().signal;
+
+    // A query asking for 100 per page is served as pages of 50, and the page says so.
+    const second = await fetcher({ page: 2, pageSize: 100 }, { signal });
+    expect(new URL(fake.requests[0]!.url).searchParams.get('page')).toBe('2');
+    expect(new URL(fake.requests[0]!.url).searchParams.get('page_size')).toBe('50');
+    expect(second).toMatchObject({ page: 2, pageSize: 50, total: 240, pageCount: 5 });
+    expect(second.sessions.map((session) => session.id)).toEqual(fake.records.slice(50, 100).map((record) => record.id));
+
+    const seen: string[] = [];
+    for (let page = 1; page <= second.pageCount; page += 1) {
+      seen.push(...(await fetcher({ page, pageSize: 100 }, { signal })).sessions.map((session) => session.id));
+    }
+    expect(seen).toEqual(fake.records.map((record) => record.id));
+  });
+
+  it('without the proxy’s lower maxPageSize, gets a 400 naming page_size instead of shifted rows', async () => {
+    const { fake, origin } = await stack({ maxPageSize: 50 }, { sessions: 240 });
+    const fetcher = createTruemedFetcher({ baseUrl: origin, headers: { cookie: 'portal_session=valid' } });
+    expect(fetcher.capabilities.maxPageSize).toBe(100);
+    const failure = await fetcher({ page: 2, pageSize: 100 }, { signal: new AbortController().signal }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PaymentSessionsError);
+    expect(failure).toMatchObject({ kind: 'http', status: 400 });
+    expect((failure as PaymentSessionsError).message).toContain('page_size must be at most 50');
+    expect(fake.requests).toHaveLength(0);
   });
 
   it('surfaces the proxy’s answers as the fetcher’s error kinds', async () => {

@@ -331,16 +331,32 @@ describe('query parameters', () => {
   });
 
   it.each([
-    [{}, 'page_size=500', '100'],
     [{}, 'page_size=100', '100'],
     [{}, 'page_size=20', '20'],
-    [{ maxPageSize: 50 }, 'page_size=51', '50'],
+    [{ maxPageSize: 50 }, 'page=3&page_size=50', '50'],
     [{ maxPageSize: 10 }, 'page=2', '10'],
     [{}, 'page=2', null],
   ])('with %o, %s reaches Truemed as page_size=%s', async (options, query, expected) => {
     const { get, calls } = setup(undefined, options);
     expect((await get(`/api/payment-sessions?${query}`)).status).toBe(200);
     expect(calls[0]?.url.searchParams.get('page_size')).toBe(expected);
+  });
+
+  // A silently lowered page_size would shift every later page (page 2 of 100 at 50 is rows 51–100).
+  it.each([
+    [{}, 'page_size=500', 100],
+    [{}, 'page=2&page_size=101', 100],
+    [{ maxPageSize: 50 }, 'page_size=51', 50],
+    [{ maxPageSize: 50 }, 'page=2&page_size=100', 50],
+  ])('with %o, refuses %s with a 400 naming page_size and its limit, without calling Truemed', async (options, query, max) => {
+    const { get, calls } = setup(undefined, options);
+    const response = await get(`/api/payment-sessions?${query}`);
+    expect(response.status).toBe(400);
+    const body = await jsonOf(response);
+    expect(body).toMatchObject({ error: 'InvalidParameter', param: 'page_size' });
+    expect(body.message).toContain('page_size');
+    expect(body.message).toContain(String(max));
+    expect(calls).toHaveLength(0);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { abortedError, PaymentSessionsError } from '../../core/errors';
-import { normalizeQuery } from '../../core/query';
+import { MAX_PAGE_SIZE, normalizeQuery } from '../../core/query';
 import { isPlainRecord } from '../../core/sanitize';
 import type { SessionFetcher, SessionInclude, SessionPage, SessionQuery } from '../../core/types';
 import {
@@ -21,7 +21,10 @@ import { mapTruemedSession } from './map';
 import { TruemedEnvelopeSchema } from './schema';
 import { TRUEMED_API_KEY_HEADER, TRUEMED_KINDS, TRUEMED_LIST_PATH, TRUEMED_STATUSES } from './wire';
 
-/** The largest `page_size` this fetcher sends; larger requests are capped (the proxy allows no more). */
+/**
+ * The largest `page_size` this fetcher sends unless its `maxPageSize` option says otherwise (the proxy's
+ * default `maxPageSize` too); larger requests are capped.
+ */
 export const TRUEMED_MAX_PAGE_SIZE = 100;
 
 /** Options of {@link createTruemedFetcher}. */
@@ -49,6 +52,14 @@ export interface TruemedFetcherOptions {
    * exists throws at creation, because a key in a browser bundle is a key anyone can read.
    */
   apiKey?: string;
+  /**
+   * The largest `page_size` sent, advertised as `capabilities.maxPageSize` (so `Pagination` offers no
+   * larger size and `useSessionExport` asks for no more). A query asking for more is sent — and its page
+   * reported — at this size: `page: 2, pageSize: 100` with a cap of 50 is page 2 of 50 (rows 51–100).
+   * **Set it to the proxy's `maxPageSize`** when that is lower than 100: the proxy refuses a larger
+   * `page_size` with a 400. A whole number from 1 to 1000. @defaultValue 100
+   */
+  maxPageSize?: number;
 }
 
 const INCLUDE_PARAMS = {
@@ -63,14 +74,15 @@ const INCLUDE_PARAMS = {
  * The documented query parameters for a query. Only what is set is sent; include flags are sent as given
  * (`false` too, since `include_refunds` and `include_disputes` default to true upstream), lists
  * comma-joined, booleans as `true`/`false`. `status` values are raw Truemed statuses, passed through.
+ * `page_size` is capped to `defaults.maxPageSize` (100 unless given).
  */
 export function buildTruemedSearchParams(
   query: SessionQuery,
-  defaults: { include?: SessionInclude; summarizeRefunds?: boolean } = {},
+  defaults: { include?: SessionInclude; summarizeRefunds?: boolean; maxPageSize?: number } = {},
 ): URLSearchParams {
   const params = new URLSearchParams();
   params.set('page', String(query.page));
-  params.set('page_size', String(Math.min(query.pageSize, TRUEMED_MAX_PAGE_SIZE)));
+  params.set('page_size', String(Math.min(query.pageSize, defaults.maxPageSize ?? TRUEMED_MAX_PAGE_SIZE)));
   const setIf = (name: string, value: string | undefined) => {
     if (value !== undefined && value !== '') params.set(name, value);
   };
@@ -110,7 +122,11 @@ const PROXY_HINT =
  * When the response has `pagination: null`, the total is a **lower bound**: `(page − 1) × pageSize` plus
  * the records on this page, so paging stops at the current page.
  *
+ * A query's page size above `maxPageSize` (100 by default) is lowered to it, and the page says so
+ * (`page.pageSize`); `usePaymentSessions` reports the answer's page size and page count.
+ *
  * @throws Error at creation when `apiKey` is given in a browser, or `baseUrl` is not a usable URL.
+ * @throws RangeError at creation for a `maxPageSize` that is not a whole number from 1 to 1000.
  * @throws RangeError at call time for a query `normalizeQuery` rejects (a programming error).
  *
  * @example
@@ -120,7 +136,10 @@ const PROXY_HINT =
  * const serverFetcher = createTruemedFetcher({ baseUrl: 'https://api.truemed.com', apiKey: process.env.TRUEMED_API_KEY });
  */
 export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFetcher {
-  const { baseUrl, apiKey, onInvalidRecord } = options;
+  const { baseUrl, apiKey, onInvalidRecord, maxPageSize = TRUEMED_MAX_PAGE_SIZE } = options;
+  if (!Number.isInteger(maxPageSize) || maxPageSize < 1 || maxPageSize > MAX_PAGE_SIZE) {
+    throw new RangeError(`createTruemedFetcher: \`maxPageSize\` must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${JSON.stringify(maxPageSize)}.`);
+  }
   if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
     throw new TypeError('createTruemedFetcher: `baseUrl` must be a URL or a path such as "/api/truemed".');
   }
@@ -144,7 +163,7 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
     if (signal.aborted) throw abortedError(signal.reason);
     const normalized = normalizeQuery(query);
     const url = new URL(resolveEndpoint(base));
-    url.search = buildTruemedSearchParams(normalized, options).toString();
+    url.search = buildTruemedSearchParams(normalized, { ...options, maxPageSize }).toString();
     const where = `${url.origin}${url.pathname}`;
 
     let response: Response;
@@ -165,7 +184,7 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
     // A `fetch` that ignores the signal must still not deliver a superseded result.
     if (signal.aborted) throw abortedError(signal.reason);
     if (!response.ok) throw errorFromResponse(response, text, viaProxy);
-    return toPage(parseJsonBody(text), normalized, onInvalidRecord);
+    return toPage(parseJsonBody(text), normalized, maxPageSize, onInvalidRecord);
   };
 
   return Object.assign(fetcher, {
@@ -175,7 +194,7 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
       filters: ['status', 'kind', 'createdAt', 'capturedAt', 'excludePending', 'excludeVoided', 'paymentToken'],
       statuses: [...TRUEMED_STATUSES],
       kinds: [...TRUEMED_KINDS],
-      maxPageSize: TRUEMED_MAX_PAGE_SIZE,
+      maxPageSize,
     },
   } satisfies Pick<SessionFetcher, 'source' | 'capabilities'>);
 }
@@ -248,7 +267,12 @@ function parseJsonBody(text: string): unknown {
   }
 }
 
-function toPage(body: unknown, query: SessionQuery, onInvalidRecord: InvalidRecordHandler | undefined): SessionPage {
+function toPage(
+  body: unknown,
+  query: SessionQuery,
+  maxPageSize: number,
+  onInvalidRecord: InvalidRecordHandler | undefined,
+): SessionPage {
   const envelope = v.safeParse(TruemedEnvelopeSchema, body);
   if (!envelope.success) {
     const issues = isPlainRecord(body) ? describeEnvelopeIssues(envelope.issues) : 'expected a JSON object';
@@ -270,7 +294,7 @@ function toPage(body: unknown, query: SessionQuery, onInvalidRecord: InvalidReco
     };
   }
   // No pagination object: only a lower bound of the total is known (see createTruemedFetcher).
-  const pageSize = Math.min(query.pageSize, TRUEMED_MAX_PAGE_SIZE);
+  const pageSize = Math.min(query.pageSize, maxPageSize);
   const total = (query.page - 1) * pageSize + records.length;
   return { sessions: kept, total, page: query.page, pageSize, pageCount: pageCountFor(total, pageSize), invalid };
 }

@@ -117,6 +117,20 @@ describe('createTruemedFetcher', () => {
       expect((await paramsFor({ page: 1, pageSize: 500 })).get('page_size')).toBe('100');
     });
 
+    it('caps page_size at its maxPageSize option, keeping the page number, and advertises it', async () => {
+      expect(createTruemedFetcher({ baseUrl: BASE, maxPageSize: 50 }).capabilities.maxPageSize).toBe(50);
+      const params = await paramsFor({ page: 2, pageSize: 100 }, { maxPageSize: 50 });
+      expect(params.get('page')).toBe('2');
+      expect(params.get('page_size')).toBe('50');
+      expect((await paramsFor({ page: 2, pageSize: 40 }, { maxPageSize: 50 })).get('page_size')).toBe('40');
+    });
+
+    it.each([0, -1, 2.5, Number.NaN, 1001, '50'])('refuses a maxPageSize of %p at creation', (maxPageSize) => {
+      expect(() => createTruemedFetcher({ baseUrl: BASE, maxPageSize } as Parameters<typeof createTruemedFetcher>[0])).toThrow(
+        /maxPageSize/,
+      );
+    });
+
     it('asks for JSON, passes the host’s headers and the caller’s signal', async () => {
       const stub = jsonFetch(truemedBody([]));
       const controller = new AbortController();
@@ -222,6 +236,16 @@ describe('createTruemedFetcher', () => {
       const page = await createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch })({ page: 3, pageSize: 10 }, { signal: liveSignal() });
       expect(page).toMatchObject({ total: 23, page: 3, pageSize: 10, pageCount: 3, invalid: 1 });
       expect(page.sessions.map((session) => session.id)).toEqual(['a', 'b']);
+    });
+
+    it('reports the capped page size when pagination is null', async () => {
+      const stub = jsonFetch(truemedBody([truemedRecord()], null));
+      const page = await createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch, maxPageSize: 50 })(
+        { page: 2, pageSize: 100 },
+        { signal: liveSignal() },
+      );
+      // Page 2 of 50: 50 rows before it, one on it.
+      expect(page).toMatchObject({ total: 51, page: 2, pageSize: 50, pageCount: 2 });
     });
 
     it('treats a missing pagination like null', async () => {
