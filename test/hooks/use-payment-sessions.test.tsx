@@ -408,6 +408,27 @@ describe('usePaymentSessions', () => {
       expect(result.current.error?.retryable).toBe(true);
     });
 
+    it('shows a backend that never answers as an error with Retry after the fetcher’s timeout, not an endless load', async () => {
+      const hanging = vi.fn((_input: RequestInfo | URL, _init?: RequestInit) => new Promise<Response>(() => undefined));
+      const truemed = createTruemedFetcher({ baseUrl: 'https://portal.example/api/truemed', fetch: hanging });
+      const { wrapper } = providerWrapper(truemed, { swr: { shouldRetryOnError: false } });
+      const { result } = renderHook(() => usePaymentSessions({ query: {}, prefetchNext: false }), { wrapper });
+      await advance(29_000);
+      expect(result.current.loadingState).toBe('loading');
+
+      await advance(1_000);
+      expect(result.current.loadingState).toBe('error');
+      expect(result.current.error).toMatchObject({ kind: 'network', message: 'The payment sessions service did not answer in time.' });
+      expect(result.current.error?.retryable).toBe(true);
+      expect(hanging).toHaveBeenCalledTimes(1);
+      expect(hanging.mock.calls[0]?.[1]?.signal?.aborted).toBe(true);
+
+      act(() => void result.current.retry());
+      await advance(0);
+      expect(hanging).toHaveBeenCalledTimes(2);
+      expect(result.current.loadingState).toBe('loading');
+    });
+
     it('waits at least Retry-After before retrying a rate limit by itself', async () => {
       const fetcher = createFakeFetcher({ delayMs: 10 });
       fetcher.failure = () =>

@@ -21,6 +21,13 @@ import { createOneEntryMapper, type OneEntryMapOptions } from './map';
 import { OneEntryEnvelopeSchema, OneEntryErrorSchema } from './schema';
 import type { OneEntryPaymentsLike } from './wire';
 
+/** How long the fetcher waits for `getSessions` unless its `timeoutMs` option says otherwise. */
+const ONEENTRY_FETCH_TIMEOUT_MS = 30_000;
+/** What a call that outlived `timeoutMs` fails with (a `network` error, so Retry is offered and SWR retries). */
+const FETCH_TIMEOUT_MESSAGE = 'The payment sessions service did not answer in time.';
+/** `setTimeout` treats larger delays as 1 ms, which would turn a huge timeout into an instant one. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** Options of {@link createOneEntryFetcher}. */
 export interface OneEntryFetcherOptions extends OneEntryMapOptions {
   /** Called for every record dropped because it failed validation (the page still renders). */
@@ -30,6 +37,14 @@ export interface OneEntryFetcherOptions extends OneEntryMapOptions {
    * `capabilities.maxPageSize`). Unset: whatever the query asks.
    */
   maxPageSize?: number;
+  /**
+   * Milliseconds allowed for `getSessions` to settle. Past it the call fails with a `network` error ("did
+   * not answer in time"), so the list shows Retry instead of loading forever; the SDK's request cannot be
+   * aborted, so it finishes in the background and its late result is ignored. The caller's own abort still
+   * fails as `aborted`. `0` waits forever.
+   * @defaultValue 30000
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -45,9 +60,10 @@ export interface OneEntryFetcherOptions extends OneEntryMapOptions {
  *   throw a `PaymentSessionsError` (401/403 `auth`, 429 `rate_limit`, else `http`); any other rejection is
  *   `network`; anything else that is not the documented envelope is `invalid_response`.
  * - The SDK takes no AbortSignal, so the call is raced against `ctx.signal`: an abort rejects at once with
- *   `aborted` (the SDK's request finishes in the background and its result is ignored).
+ *   `aborted` (the SDK's request finishes in the background and its result is ignored). So is the timeout
+ *   (`timeoutMs`, 30 s): past it the call fails with a `network` error.
  *
- * @throws RangeError at creation for an invalid `currency`, `amountUnit` or `maxPageSize`.
+ * @throws RangeError at creation for an invalid `currency`, `amountUnit`, `maxPageSize` or `timeoutMs`.
  *
  * @example
  * import { defineOneEntry } from 'oneentry';
@@ -58,9 +74,12 @@ export function createOneEntryFetcher(payments: OneEntryPaymentsLike, options: O
   if (typeof payments?.getSessions !== 'function') {
     throw new TypeError('createOneEntryFetcher: pass the SDK\'s `Payments` module (an object with `getSessions(offset, limit)`).');
   }
-  const { maxPageSize, onInvalidRecord } = options;
+  const { maxPageSize, onInvalidRecord, timeoutMs = ONEENTRY_FETCH_TIMEOUT_MS } = options;
   if (maxPageSize !== undefined && (!Number.isSafeInteger(maxPageSize) || maxPageSize < 1)) {
     throw new RangeError(`maxPageSize must be a whole number ≥ 1, got ${JSON.stringify(maxPageSize)}.`);
+  }
+  if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS)) {
+    throw new RangeError(`timeoutMs must be a number of milliseconds from 0 to ${MAX_TIMER_MS} (0: no timeout), got ${JSON.stringify(timeoutMs)}.`);
   }
   const mapSession = createOneEntryMapper(options);
 
@@ -72,13 +91,29 @@ export function createOneEntryFetcher(payments: OneEntryPaymentsLike, options: O
     const offset = (normalized.page - 1) * limit;
 
     let result: unknown;
+    // The call settles on the caller's abort or on the timeout, whichever comes first.
+    const race = new AbortController();
+    const forward = () => race.abort(signal.reason);
+    signal.addEventListener('abort', forward, { once: true });
+    let timedOut = false;
+    const timer =
+      timeoutMs === 0
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            race.abort(new DOMException(FETCH_TIMEOUT_MESSAGE, 'TimeoutError'));
+          }, timeoutMs);
     try {
       // `new Promise` turns a synchronous throw inside getSessions into a rejection like any other.
-      result = await raceWithAbort(new Promise<unknown>((resolve) => resolve(payments.getSessions(offset, limit))), signal);
+      result = await raceWithAbort(new Promise<unknown>((resolve) => resolve(payments.getSessions(offset, limit))), race.signal);
     } catch (error) {
-      if (isPaymentSessionsError(error)) throw error;
       if (signal.aborted) throw abortedError(error);
+      if (timedOut) throw new PaymentSessionsError({ kind: 'network', message: FETCH_TIMEOUT_MESSAGE, cause: error });
+      if (isPaymentSessionsError(error)) throw error;
       throw errorFromResolvedValue(error) ?? networkError(error);
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', forward);
     }
     if (signal.aborted) throw abortedError(signal.reason);
 

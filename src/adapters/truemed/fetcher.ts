@@ -14,6 +14,7 @@ import {
   mapRecords,
   pageCountFor,
   parseRetryAfter,
+  raceWithAbort,
   surfacedMessage,
   type InvalidRecordHandler,
 } from '../shared';
@@ -26,6 +27,15 @@ import { TRUEMED_API_KEY_HEADER, TRUEMED_KINDS, TRUEMED_LIST_PATH, TRUEMED_STATU
  * default `maxPageSize` too); larger requests are capped.
  */
 export const TRUEMED_MAX_PAGE_SIZE = 100;
+
+/** How long the fetcher waits for an answer (headers and body) unless its `timeoutMs` option says otherwise. */
+const TRUEMED_FETCH_TIMEOUT_MS = 30_000;
+
+/** What a request that outlived `timeoutMs` fails with (a `network` error, so Retry is offered and SWR retries). */
+const FETCH_TIMEOUT_MESSAGE = 'The payment sessions service did not answer in time.';
+
+/** `setTimeout` treats larger delays as 1 ms, which would turn a huge timeout into an instant one. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 /** Options of {@link createTruemedFetcher}. */
 export interface TruemedFetcherOptions {
@@ -60,6 +70,13 @@ export interface TruemedFetcherOptions {
    * `page_size` with a 400. A whole number from 1 to 1000. @defaultValue 100
    */
   maxPageSize?: number;
+  /**
+   * Milliseconds allowed for the whole answer (headers and body). Past it the request is aborted and the
+   * call fails with a `network` error ("did not answer in time"), so the list shows Retry instead of
+   * loading forever. The caller's own abort still fails as `aborted`. `0` waits forever.
+   * @defaultValue 30000
+   */
+  timeoutMs?: number;
 }
 
 const INCLUDE_PARAMS = {
@@ -116,7 +133,8 @@ const PROXY_HINT =
  * A {@link SessionFetcher} for Truemed's list endpoint. Every documented filter is supported; statuses and
  * kinds are Truemed's raw values. Failures throw a `PaymentSessionsError`: 401/403 `auth`, 429
  * `rate_limit` (with `retryAfterMs`), other statuses `http` (Truemed's `{ error, message }` surfaced),
- * an unreachable server `network`, a cancelled request `aborted`, a 2xx that is not the documented JSON
+ * an unreachable server or no answer within `timeoutMs` (30 s) `network`, a cancelled request `aborted`,
+ * a 2xx that is not the documented JSON
  * `invalid_response`. Records that fail validation are dropped and counted in `page.invalid`.
  *
  * When the response has `pagination: null`, the total is a **lower bound**: `(page − 1) × pageSize` plus
@@ -126,7 +144,8 @@ const PROXY_HINT =
  * (`page.pageSize`); `usePaymentSessions` reports the answer's page size and page count.
  *
  * @throws Error at creation when `apiKey` is given in a browser, or `baseUrl` is not a usable URL.
- * @throws RangeError at creation for a `maxPageSize` that is not a whole number from 1 to 1000.
+ * @throws RangeError at creation for a `maxPageSize` that is not a whole number from 1 to 1000, or a
+ * `timeoutMs` that is not a number of milliseconds from 0 to 2147483647.
  * @throws RangeError at call time for a query `normalizeQuery` rejects (a programming error).
  *
  * @example
@@ -136,9 +155,12 @@ const PROXY_HINT =
  * const serverFetcher = createTruemedFetcher({ baseUrl: 'https://api.truemed.com', apiKey: process.env.TRUEMED_API_KEY });
  */
 export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFetcher {
-  const { baseUrl, apiKey, onInvalidRecord, maxPageSize = TRUEMED_MAX_PAGE_SIZE } = options;
+  const { baseUrl, apiKey, onInvalidRecord, maxPageSize = TRUEMED_MAX_PAGE_SIZE, timeoutMs = TRUEMED_FETCH_TIMEOUT_MS } = options;
   if (!Number.isInteger(maxPageSize) || maxPageSize < 1 || maxPageSize > MAX_PAGE_SIZE) {
     throw new RangeError(`createTruemedFetcher: \`maxPageSize\` must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${JSON.stringify(maxPageSize)}.`);
+  }
+  if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS)) {
+    throw new RangeError(`createTruemedFetcher: \`timeoutMs\` must be a number of milliseconds from 0 to ${MAX_TIMER_MS} (0: no timeout), got ${JSON.stringify(timeoutMs)}.`);
   }
   if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
     throw new TypeError('createTruemedFetcher: `baseUrl` must be a URL or a path such as "/api/truemed".');
@@ -166,20 +188,26 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
     url.search = buildTruemedSearchParams(normalized, { ...options, maxPageSize }).toString();
     const where = `${url.origin}${url.pathname}`;
 
+    // The request's signal: the caller's abort or the timeout. Both settle the call even when an
+    // injected `fetch` ignores its signal (the race), and neither lets a late answer through.
+    const timeout = startTimeout(signal, timeoutMs);
     let response: Response;
     let text: string;
     try {
-      response = await doFetch(url.href, { method: 'GET', headers, signal });
-      text = await response.text();
+      response = await raceWithAbort(doFetch(url.href, { method: 'GET', headers, signal: timeout.signal }), timeout.signal);
+      text = await raceWithAbort(response.text(), timeout.signal);
     } catch (error) {
       // Only the caller's own abort is a cancellation (which the hooks hide). An AbortError nobody here asked
       // for — a host's fetch wrapper timing out, a browser dropping the request — is a failure to show.
       if (signal.aborted) throw abortedError(error);
+      if (timeout.timedOut()) throw new PaymentSessionsError({ kind: 'network', message: FETCH_TIMEOUT_MESSAGE, cause: error });
       throw new PaymentSessionsError({
         kind: 'network',
         message: `Could not reach ${where}. Check the connection and try again.`,
         cause: error,
       });
+    } finally {
+      timeout.clear();
     }
     // A `fetch` that ignores the signal must still not deliver a superseded result.
     if (signal.aborted) throw abortedError(signal.reason);
@@ -197,6 +225,30 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
       maxPageSize,
     },
   } satisfies Pick<SessionFetcher, 'source' | 'capabilities'>);
+}
+
+/**
+ * A signal that aborts with the caller's, or by itself after `timeoutMs` (0: never; then it is the caller's
+ * own signal). `clear` stops the timer and the forwarding once the request settled.
+ */
+function startTimeout(signal: AbortSignal, timeoutMs: number): { signal: AbortSignal; timedOut: () => boolean; clear: () => void } {
+  if (timeoutMs === 0) return { signal, timedOut: () => false, clear: () => undefined };
+  const controller = new AbortController();
+  let timedOut = false;
+  const forward = () => controller.abort(signal.reason);
+  signal.addEventListener('abort', forward, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(FETCH_TIMEOUT_MESSAGE, 'TimeoutError'));
+  }, timeoutMs);
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut && !signal.aborted,
+    clear: () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', forward);
+    },
+  };
 }
 
 /** An absolute base must be http(s); a relative one is resolved per call (it may be created during SSR). */

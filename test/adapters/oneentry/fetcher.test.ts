@@ -58,6 +58,9 @@ describe('createOneEntryFetcher', () => {
     ['an invalid currency', { currency: 'dollars' }],
     ['an unknown amount unit', { amountUnit: 'cents' as never }],
     ['a zero maxPageSize', { maxPageSize: 0 }],
+    ['a negative timeoutMs', { timeoutMs: -1 }],
+    ['a NaN timeoutMs', { timeoutMs: Number.NaN }],
+    ['a timeoutMs setTimeout cannot hold', { timeoutMs: 2 ** 31 }],
   ])('throws at creation for %s', (_label, options) => {
     expect(() => createOneEntryFetcher(createFakeOneEntryPayments({ sessions: 1 }), options)).toThrow(RangeError);
   });
@@ -201,6 +204,82 @@ describe('createOneEntryFetcher', () => {
         return { total: 1, items: [oneEntryRecord()] };
       });
       expect(await failureOf(createOneEntryFetcher(payments), controller.signal)).toMatchObject({ kind: 'aborted' });
+    });
+  });
+
+  describe('timeout (the SDK takes no signal)', () => {
+    /** A `Payments` whose getSessions never settles until the test says so. */
+    function hangingPayments() {
+      const pending: Array<{ resolve: (value: unknown) => void; reject: (error: unknown) => void }> = [];
+      const payments: OneEntryPaymentsLike = {
+        getSessions: () => new Promise((resolve, reject) => pending.push({ resolve, reject })),
+      };
+      return { payments, pending };
+    }
+
+    beforeEach(() => {
+      vi.useFakeTimers();
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('fails as a network error after 30 s by default, and ignores the late result', async () => {
+      const { payments, pending } = hangingPayments();
+      let outcome: unknown = 'pending';
+      void createOneEntryFetcher(payments)({ page: 1, pageSize: 10 }, { signal: liveSignal() }).then(
+        (page) => (outcome = page),
+        (error: unknown) => (outcome = error),
+      );
+      await vi.advanceTimersByTimeAsync(29_999);
+      expect(outcome).toBe('pending');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(outcome).toBeInstanceOf(PaymentSessionsError);
+      expect(outcome).toMatchObject({ kind: 'network', message: 'The payment sessions service did not answer in time.' });
+      expect((outcome as PaymentSessionsError).retryable).toBe(true);
+
+      // The SDK answers at last: nobody sees it (the outcome stays the timeout).
+      pending[0]?.resolve({ total: 1, items: [oneEntryRecord()] });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(outcome).toMatchObject({ kind: 'network' });
+    });
+
+    it('honours a shorter timeoutMs, and a late rejection goes nowhere', async () => {
+      const { payments, pending } = hangingPayments();
+      const failure = failureOf(createOneEntryFetcher(payments, { timeoutMs: 50 }));
+      await vi.advanceTimersByTimeAsync(50);
+      expect(await failure).toMatchObject({ kind: 'network', message: 'The payment sessions service did not answer in time.' });
+      pending[0]?.reject(new Error('socket hang up'));
+      await vi.advanceTimersByTimeAsync(0);
+    });
+
+    it('still reports the caller’s own abort as aborted, before the timeout', async () => {
+      const { payments } = hangingPayments();
+      const controller = new AbortController();
+      const failure = failureOf(createOneEntryFetcher(payments, { timeoutMs: 1_000 }), controller.signal);
+      await vi.advanceTimersByTimeAsync(10);
+      controller.abort();
+      expect(await failure).toMatchObject({ kind: 'aborted' });
+    });
+
+    it('waits forever with timeoutMs 0', async () => {
+      const { payments, pending } = hangingPayments();
+      let outcome: unknown = 'pending';
+      void createOneEntryFetcher(payments, { timeoutMs: 0 })({ page: 1, pageSize: 10 }, { signal: liveSignal() }).then(
+        (page) => (outcome = page),
+        (error: unknown) => (outcome = error),
+      );
+      await vi.advanceTimersByTimeAsync(60 * 60_000);
+      expect(outcome).toBe('pending');
+      pending[0]?.resolve({ total: 1, items: [oneEntryRecord()] });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(outcome).toMatchObject({ total: 1, page: 1 });
+    });
+
+    it('leaves no timer behind once answered', async () => {
+      const { payments } = stubPayments(() => ({ total: 1, items: [oneEntryRecord()] }));
+      await createOneEntryFetcher(payments)({ page: 1, pageSize: 10 }, { signal: liveSignal() });
+      expect(vi.getTimerCount()).toBe(0);
     });
   });
 

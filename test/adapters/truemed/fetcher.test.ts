@@ -131,7 +131,7 @@ describe('createTruemedFetcher', () => {
       );
     });
 
-    it('asks for JSON, passes the host’s headers and the caller’s signal', async () => {
+    it('asks for JSON, passes the host’s headers and a signal that follows the caller’s', async () => {
       const stub = jsonFetch(truemedBody([]));
       const controller = new AbortController();
       await createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch, headers: { 'x-csrf-token': 'abc' } })(firstPage, {
@@ -141,7 +141,17 @@ describe('createTruemedFetcher', () => {
       expect(call.headers.get('accept')).toBe('application/json');
       expect(call.headers.get('x-csrf-token')).toBe('abc');
       expect(call.headers.has('x-truemed-api-key')).toBe(false);
-      expect(call.init?.signal).toBe(controller.signal);
+      // Its own signal (the timeout aborts it too), but the caller's abort reaches fetch.
+      const sent = call.init?.signal;
+      expect(sent).toBeInstanceOf(AbortSignal);
+      expect(sent?.aborted).toBe(false);
+    });
+
+    it('passes the caller’s signal itself when there is no timeout', async () => {
+      const stub = jsonFetch(truemedBody([]));
+      const controller = new AbortController();
+      await createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch, timeoutMs: 0 })(firstPage, { signal: controller.signal });
+      expect(stub.calls[0]?.init?.signal).toBe(controller.signal);
     });
 
     it('uses globalThis.fetch at call time when no fetch is given', async () => {
@@ -252,6 +262,86 @@ describe('createTruemedFetcher', () => {
       const stub = jsonFetch({ payment_sessions: [truemedRecord()] });
       const page = await createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch })(firstPage, { signal: liveSignal() });
       expect(page).toMatchObject({ total: 1, page: 1, pageSize: 30, pageCount: 1 });
+    });
+  });
+
+  describe('timeout', () => {
+    const TIMEOUT_MESSAGE = 'The payment sessions service did not answer in time.';
+
+    /** A fetch that never answers and ignores its signal (a backend that hangs, a fetch wrapper that never settles). */
+    function hangingFetch() {
+      return stubFetch(() => new Promise<Response>(() => undefined));
+    }
+
+    /** Calls the fetcher and records how it settled, without awaiting it. */
+    function track(promise: Promise<unknown>) {
+      const state: { outcome: unknown } = { outcome: 'pending' };
+      promise.then(
+        (page) => (state.outcome = page),
+        (error: unknown) => (state.outcome = error),
+      );
+      return state;
+    }
+
+    beforeEach(() => {
+      vi.useFakeTimers();
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('fails as a retryable network error after 30 s by default, and aborts the request', async () => {
+      const stub = hangingFetch();
+      const call = track(createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch })(firstPage, { signal: liveSignal() }));
+      await vi.advanceTimersByTimeAsync(29_999);
+      expect(call.outcome).toBe('pending');
+      expect(stub.calls[0]?.init?.signal?.aborted).toBe(false);
+
+      await vi.advanceTimersByTimeAsync(1);
+      expect(call.outcome).toBeInstanceOf(PaymentSessionsError);
+      expect(call.outcome).toMatchObject({ kind: 'network', message: TIMEOUT_MESSAGE });
+      expect((call.outcome as PaymentSessionsError).retryable).toBe(true);
+      // A real fetch hangs up on the server.
+      expect(stub.calls[0]?.init?.signal?.aborted).toBe(true);
+    });
+
+    it('honours timeoutMs, for a body that never ends too', async () => {
+      const stub = stubFetch(() => new Response(new ReadableStream({ start: () => undefined }), { status: 200 }));
+      const call = track(createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch, timeoutMs: 250 })(firstPage, { signal: liveSignal() }));
+      await vi.advanceTimersByTimeAsync(249);
+      expect(call.outcome).toBe('pending');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(call.outcome).toMatchObject({ kind: 'network', message: TIMEOUT_MESSAGE });
+    });
+
+    it('still reports the caller’s own abort as aborted, at once, even from a fetch that ignores it', async () => {
+      const stub = hangingFetch();
+      const controller = new AbortController();
+      const call = track(createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch, timeoutMs: 1_000 })(firstPage, { signal: controller.signal }));
+      await vi.advanceTimersByTimeAsync(10);
+      controller.abort();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(call.outcome).toMatchObject({ kind: 'aborted' });
+      expect(stub.calls[0]?.init?.signal?.aborted).toBe(true);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(call.outcome).toMatchObject({ kind: 'aborted' });
+    });
+
+    it('waits forever with timeoutMs 0', async () => {
+      const stub = hangingFetch();
+      const call = track(createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch, timeoutMs: 0 })(firstPage, { signal: liveSignal() }));
+      await vi.advanceTimersByTimeAsync(60 * 60_000);
+      expect(call.outcome).toBe('pending');
+    });
+
+    it('leaves no timer behind once answered', async () => {
+      const stub = jsonFetch(truemedBody([truemedRecord()]));
+      await createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch })(firstPage, { signal: liveSignal() });
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it.each([-1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, '1000'])('refuses a timeoutMs of %p at creation', (timeoutMs) => {
+      expect(() => createTruemedFetcher({ baseUrl: BASE, timeoutMs } as Parameters<typeof createTruemedFetcher>[0])).toThrow(/timeoutMs/);
     });
   });
 
