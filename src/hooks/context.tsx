@@ -43,8 +43,6 @@ export interface PaymentSessionsProviderProps {
    * e.g. `"America/New_York"`. @defaultValue `"UTC"` in the hooks (the same on server and client)
    */
   timeZone?: string;
-  /** ISO 4217 currency to assume where a backend sends none (OneEntry). */
-  currency?: string;
   /**
    * SWR options for these hooks only; they override the library defaults
    * (see {@link PAYMENT_SESSIONS_SWR_DEFAULTS}).
@@ -60,7 +58,6 @@ export interface PaymentSessionsContextValue {
   fetcherId: number;
   locale?: string;
   timeZone?: string;
-  currency?: string;
   swr?: PaymentSessionsSWROptions;
 }
 
@@ -84,10 +81,13 @@ export function fetcherIdOf(fetcher: SessionFetcher): number {
 }
 
 /**
- * Makes a backend (and locale, time zone, currency) available to the payment-sessions hooks below it.
+ * Makes a backend (and locale, time zone) available to the payment-sessions hooks below it.
  * It uses the SWR cache of the surrounding `SWRConfig` (the global one by default); it never creates a
  * private cache, so a host's `mutate` and cache provider work on these entries too. Two providers with
  * different fetchers on one page never share entries.
+ *
+ * There is no currency setting here: every amount carries its own currency. A backend that sends none
+ * (OneEntry) gets it from its fetcher: `createOneEntryFetcher(Payments, { currency: 'EUR' })`.
  *
  * @example
  * const fetcher = createTruemedFetcher({ baseUrl: '/api/truemed' });
@@ -100,10 +100,10 @@ export function fetcherIdOf(fetcher: SessionFetcher): number {
  *   );
  * }
  */
-export function PaymentSessionsProvider({ fetcher, locale, timeZone, currency, swr, children }: PaymentSessionsProviderProps) {
+export function PaymentSessionsProvider({ fetcher, locale, timeZone, swr, children }: PaymentSessionsProviderProps) {
   const value = useMemo<PaymentSessionsContextValue>(
-    () => ({ fetcher, fetcherId: fetcherIdOf(fetcher), locale, timeZone, currency, swr }),
-    [fetcher, locale, timeZone, currency, swr],
+    () => ({ fetcher, fetcherId: fetcherIdOf(fetcher), locale, timeZone, swr }),
+    [fetcher, locale, timeZone, swr],
   );
   return <PaymentSessionsContext.Provider value={value}>{children}</PaymentSessionsContext.Provider>;
 }

@@ -19,7 +19,10 @@ import {
   useSessionFilters,
   type ExportStatus,
   type LoadingState,
+  type PaymentSessionsContextValue,
+  type PaymentSessionsProviderProps,
   type PaymentSessionsSWROptions,
+  type SessionFetcher,
   type RefundSummaryQueryResult,
   type RefundSummaryResult,
   type SessionFilterState,
@@ -59,6 +62,16 @@ export function providerSwrOptionTypes() {
   // The cache is the host's SWRConfig's business, not the provider's.
   expectTypeOf<PaymentSessionsSWROptions>().not.toHaveProperty('provider');
   expectTypeOf<PaymentSessionsSWROptions>().toExtend<SWRConfiguration<SessionPage, PaymentSessionsError>>();
+}
+
+export function providerPropTypes(fetcher: SessionFetcher) {
+  expectTypeOf<{ fetcher: SessionFetcher; locale: 'de-DE'; timeZone: 'Europe/Berlin' }>().toExtend<PaymentSessionsProviderProps>();
+  // Nothing read a provider-wide currency; a OneEntry fetcher takes its own (`{ currency: 'EUR' }`).
+  expectTypeOf<PaymentSessionsProviderProps>().not.toHaveProperty('currency');
+  expectTypeOf<PaymentSessionsContextValue>().not.toHaveProperty('currency');
+  // @ts-expect-error the provider has no currency prop
+  const props: PaymentSessionsProviderProps = { fetcher, currency: 'EUR' };
+  return props;
 }
 
 export function useRefundSummaryTypes() {
