@@ -279,12 +279,17 @@ describe('usePaymentSessions', () => {
       const fetcher = createFakeFetcher({ delayMs: 100 });
       const { result, rerender } = renderSessions(fetcher, { query: { page: 1 }, prefetchNext: false });
       await advance(100);
+      expect(fetcher.calls).toHaveLength(1);
       const firstPage = result.current.sessions;
 
       rerender({ query: { page: 2 }, prefetchNext: false });
       // Another page of the same filter: its total still holds.
       expect(result.current).toMatchObject({ loadingState: 'loading', isStale: true, sessions: firstPage, total: 95, pageCount: 4 });
       await advance(100);
+      expect(fetcher.calls.map((c) => c.query)).toEqual([
+        { page: 1, pageSize: 30 },
+        { page: 2, pageSize: 30 },
+      ]);
 
       rerender({ query: { page: 1, kind: ['authorization'] }, prefetchNext: false });
       // Another filter: the old page stays visible, but its total is not this filter's.
@@ -293,6 +298,14 @@ describe('usePaymentSessions', () => {
 
       await advance(100);
       expect(result.current).toMatchObject({ loadingState: 'idle', isStale: false, total: 47, pageCount: 2 });
+      // One request per query shown, none for the stale page while it stayed visible.
+      expect(fetcher.calls.map((c) => c.query)).toEqual([
+        { page: 1, pageSize: 30 },
+        { page: 2, pageSize: 30 },
+        { page: 1, pageSize: 30, kind: ['authorization'] },
+      ]);
+      await advance(5_000);
+      expect(fetcher.calls).toHaveLength(3);
     });
 
     it('does not abort a request another hook still shows', async () => {
@@ -323,9 +336,12 @@ describe('usePaymentSessions', () => {
       const fetcher = createFakeFetcher({ manual: true });
       const { unmount } = renderSessions(fetcher, { query: {} });
       await advance(0);
+      expect(fetcher.calls).toHaveLength(1);
       unmount();
       await advance(0);
       expect(fetcher.calls[0]?.signal.aborted).toBe(true);
+      await advance(5_000);
+      expect(fetcher.calls).toHaveLength(1);
     });
   });
 
@@ -370,6 +386,7 @@ describe('usePaymentSessions', () => {
       const fetcher = createFakeFetcher({ delayMs: 100 });
       const { result } = renderSessions(fetcher, { query: { page: 1 }, prefetchNext: false });
       await advance(100);
+      expect(fetcher.calls).toHaveLength(1);
       const page = result.current.sessions;
 
       fetcher.failure = () => authError();
@@ -379,6 +396,13 @@ describe('usePaymentSessions', () => {
 
       expect(result.current).toMatchObject({ loadingState: 'error', isStale: false, sessions: page });
       expect(result.current.error?.status).toBe(401);
+      // The refresh was one request for the same page; an auth error is not retried by itself.
+      expect(fetcher.calls.map((c) => c.query)).toEqual([
+        { page: 1, pageSize: 30 },
+        { page: 1, pageSize: 30 },
+      ]);
+      await advance(60_000);
+      expect(fetcher.calls).toHaveLength(2);
     });
 
     it('wraps anything else a fetcher throws in a PaymentSessionsError', async () => {
@@ -390,6 +414,9 @@ describe('usePaymentSessions', () => {
       expect(result.current.error).toBeInstanceOf(PaymentSessionsError);
       expect(result.current.error).toMatchObject({ kind: 'network', message: 'Failed to fetch' });
       expect(result.current.error?.cause).toBeInstanceOf(TypeError);
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 30 }]);
+      await advance(60_000);
+      expect(fetcher.calls).toHaveLength(1); // automatic retries are off here
     });
 
     it.each([
@@ -402,6 +429,7 @@ describe('usePaymentSessions', () => {
       const { result } = renderSessions(fetcher, { query: {}, prefetchNext: false }, { swr: { shouldRetryOnError: false } });
       await advance(10);
 
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 30 }]);
       expect(fetcher.calls[0]?.signal.aborted).toBe(false);
       expect(result.current.loadingState).toBe('error');
       expect(result.current.error).toMatchObject({ kind: 'network', message: 'The request for payment sessions was cancelled before it finished. Try again.' });
@@ -486,7 +514,9 @@ describe('usePaymentSessions', () => {
       const fetcher = createFakeFetcher();
       const { cache } = renderSessions(fetcher, { query: { search: 'ps' }, prefetchNext: false });
       await advance(10);
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 30, search: 'ps' }]);
       expect(cache.get(paymentSessionsCacheKey(fetcher, { search: 'ps', page: 1 }))?.data?.total).toBe(95);
+      expect([...cache.keys()].filter(isPaymentSessionsCacheKey)).toHaveLength(1);
     });
 
     it('under StrictMode (effects run twice) still makes one request per page and aborts none', async () => {

@@ -65,7 +65,8 @@ describe('useSessionExport', () => {
       act(() => result.current.start());
       await advance(100);
 
-      expect(fetcher.calls[0]?.query).toEqual({ page: 1, pageSize: 100, status: ['refunded'] });
+      // 16 refunded sessions fit on one page of 100: one request, for page 1 (not the query's page 3).
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 100, status: ['refunded'] }]);
       expect(result.current.csv).toBe(['id,status', ...makeSessions(95).filter((s) => s.status === 'refunded').map((s) => `${s.id},refunded`), ''].join('\r\n'));
     });
 
@@ -94,6 +95,10 @@ describe('useSessionExport', () => {
       await advance(0);
 
       expect(result.current.status).toBe('done');
+      expect(fetcher.calls.map((c) => [c.query.page, c.query.pageSize])).toEqual([
+        [1, 50],
+        [2, 50],
+      ]);
       expect(rows(result.current.csv)).toEqual(makeSessions(95).map((s) => s.id));
     });
   });
@@ -130,6 +135,8 @@ describe('useSessionExport', () => {
       expect(result.current.status).toBe('idle');
       await advance(100);
       expect(result.current.status).toBe('idle');
+      // Nothing for the new filter until asked, nothing more for the old one.
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 100 }]);
     });
   });
 
@@ -167,6 +174,10 @@ describe('useSessionExport', () => {
       await advance(100);
       expect(result.current).toMatchObject({ status: 'error', failedPage: 1, progress: { done: 0, total: undefined } });
       expect(result.current.error).toMatchObject({ kind: 'network', message: 'Failed to fetch' });
+      // Without page 1 the page count is unknown: no other page was asked for, and nothing is retried.
+      expect(fetcher.calls.map((c) => c.query.page)).toEqual([1]);
+      await advance(60_000);
+      expect(fetcher.calls).toHaveLength(1);
     });
   });
 
@@ -188,6 +199,8 @@ describe('useSessionExport', () => {
       act(() => result.current.start());
       await advance(100);
 
+      expect(result.current.status).toBe('done');
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 100 }]);
       const csv = result.current.csv ?? '';
       expect(csv).not.toMatch(/secret_/);
       expect(csv).toContain('"\'=HYPERLINK(""http://evil.example"",""click"")"');
@@ -200,6 +213,8 @@ describe('useSessionExport', () => {
       const { result } = renderExport(fetcher, {});
       act(() => result.current.start());
       await advance(100);
+      expect(result.current.status).toBe('done');
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 100 }]);
       expect(result.current.csv).not.toMatch(/secret|vip/);
       expect(rows(result.current.csv)).toHaveLength(1);
     });
