@@ -165,6 +165,110 @@ describe('useSessionFilters', () => {
     });
   });
 
+  describe('given a list attached, on page 4', () => {
+    type Filters = ReturnType<typeof useSessionFilters>;
+    const START: Partial<SessionFilterState> = { page: 4 };
+    const cases: Array<[string, (filters: Filters) => void, Record<string, unknown>]> = [
+      ['status', (f) => f.setStatus(['refunded', 'captured']), { status: ['captured', 'refunded'] }],
+      ['kind', (f) => f.setKind(['authorization']), { kind: ['authorization'] }],
+      [
+        'a created date range',
+        (f) => f.setCreated({ from: '2024-06-01', to: '2024-06-15' }),
+        { createdFrom: '2024-06-01T00:00:00.000Z', createdTo: '2024-06-15T23:59:59.999Z' },
+      ],
+      [
+        'a captured date range',
+        (f) => f.setCaptured({ from: '2024-06-01', to: '2024-06-01' }),
+        { capturedFrom: '2024-06-01T00:00:00.000Z', capturedTo: '2024-06-01T23:59:59.999Z' },
+      ],
+      ['the pending toggle', (f) => f.setExcludePending(true), { excludePending: true }],
+      ['the voided toggle', (f) => f.setExcludeVoided(true), { excludeVoided: true }],
+      ['the payment token', (f) => f.setPaymentToken('tok_1'), { paymentToken: 'tok_1' }],
+      ['several filters at once', (f) => f.setFilters({ kind: ['authorization'], excludeVoided: true }), { kind: ['authorization'], excludeVoided: true }],
+    ];
+
+    it.each(cases)('changing %s makes exactly one request, for page 1 of the new filter', async (_label, change, filter) => {
+      const fetcher = createFakeFetcher();
+      const { result } = renderFilteredList(fetcher, { defaultValue: START });
+      await advance(10);
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 4, pageSize: 30 }]);
+
+      act(() => change(result.current.filters));
+      await advance(1000);
+
+      expect(fetcher.calls.map((c) => c.query)).toEqual([
+        { page: 4, pageSize: 30 },
+        { page: 1, pageSize: 30, ...filter },
+      ]);
+      // Never the old page with the new filter, not even for one render.
+      expect(fetcher.calls.filter((c) => c.query.page === 4 && Object.keys(filter).some((key) => key in c.query))).toEqual([]);
+      expect(result.current.list).toMatchObject({ loadingState: 'idle', page: 1, isStale: false });
+    });
+
+    it('reset makes exactly one request, for page 1 without filters (the page size kept)', async () => {
+      const fetcher = createFakeFetcher();
+      const { result } = renderFilteredList(fetcher, { defaultValue: { page: 4, pageSize: 4, status: ['captured'], search: 'ps_' } });
+      await advance(10);
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 4, pageSize: 4, status: ['captured'], search: 'ps_' }]);
+
+      act(() => result.current.filters.reset());
+      await advance(1000);
+
+      expect(fetcher.calls.map((c) => c.query)).toEqual([
+        { page: 4, pageSize: 4, status: ['captured'], search: 'ps_' },
+        { page: 1, pageSize: 4 },
+      ]);
+      expect(result.current.list).toMatchObject({ loadingState: 'idle', page: 1, pageSize: 4 });
+    });
+
+    it('setPageSize makes exactly one request, for the page that keeps the first visible row in view', async () => {
+      const fetcher = createFakeFetcher();
+      const { result } = renderFilteredList(fetcher, { defaultValue: START });
+      await advance(10);
+      const firstRow = result.current.list.sessions[0]?.id;
+      expect(firstRow).toBe('ps_0091');
+
+      act(() => result.current.filters.setPageSize(50));
+      await advance(1000);
+
+      // Row 91 is on page 2 of 50 (rows 51–100).
+      expect(fetcher.calls.map((c) => c.query)).toEqual([
+        { page: 4, pageSize: 30 },
+        { page: 2, pageSize: 50 },
+      ]);
+      expect(result.current.list.sessions.map((s) => s.id)).toContain(firstRow);
+    });
+
+    it('Back to the cached page 4 after a filter change makes no request, nor does Forward', async () => {
+      window.history.replaceState(null, '', '/portal?page=4');
+      const fetcher = createFakeFetcher();
+      const { result } = renderFilteredList(fetcher, { syncWithUrl: true });
+      await advance(10);
+      act(() => result.current.filters.setStatus(['captured']));
+      await advance(100);
+      expect(fetcher.calls.map((c) => c.query)).toEqual([
+        { page: 4, pageSize: 30 },
+        { page: 1, pageSize: 30, status: ['captured'] },
+      ]);
+
+      await act(async () => {
+        window.history.back();
+        await vi.advanceTimersByTimeAsync(10);
+      });
+      expect(result.current.filters.value).toMatchObject({ page: 4, status: [] });
+      expect(result.current.list).toMatchObject({ loadingState: 'idle', page: 4, isStale: false });
+      expect(result.current.list.sessions[0]?.id).toBe('ps_0091');
+
+      await act(async () => {
+        window.history.forward();
+        await vi.advanceTimersByTimeAsync(10);
+      });
+      expect(result.current.list).toMatchObject({ loadingState: 'idle', page: 1, isStale: false });
+      await advance(1000);
+      expect(fetcher.calls).toHaveLength(2);
+    });
+  });
+
   describe('given date ranges', () => {
     it('sends whole days of a DST-change day in New York (a 23-hour day)', () => {
       const { result } = renderFilters({ timeZone: 'America/New_York' });
