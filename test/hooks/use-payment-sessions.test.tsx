@@ -206,7 +206,7 @@ describe('usePaymentSessions', () => {
     it('never shows a late response from an old query (slow A, fast B, A answers last)', async () => {
       // A backend that ignores the abort signal: its late answer must still be dropped.
       const fetcher = createFakeFetcher({ ignoreAbort: true, delayMs: (query) => (query.search === 'slow' ? 500 : 50) });
-      const { result, rerender } = renderSessions(fetcher, { query: { search: 'slow' }, prefetchNext: false });
+      const { result, rerender, cache } = renderSessions(fetcher, { query: { search: 'slow' }, prefetchNext: false });
       await advance(10);
       rerender({ query: { search: 'ps_000' }, prefetchNext: false });
 
@@ -221,6 +221,59 @@ describe('usePaymentSessions', () => {
       expect(result.current.query.search).toBe('ps_000');
       expect(result.current.loadingState).toBe('idle');
       expect(result.current.error).toBeUndefined();
+      expect(fetcher.calls).toHaveLength(2);
+      // Not shown, and not kept either: going back to A must fetch it afresh, not show the dropped answer.
+      expect(cache.get(paymentSessionsCacheKey(fetcher, { search: 'slow' }))?.data).toBeUndefined();
+      expect(cache.get(paymentSessionsCacheKey(fetcher, { search: 'ps_000' }))?.data?.sessions).toHaveLength(9);
+    });
+
+    it('retry() while the first request is still running: the older answer, arriving last, never shows', async () => {
+      // A backend that ignores the abort: the first answer still arrives, after the retry's.
+      const fetcher = createFakeFetcher({ manual: true, ignoreAbort: true });
+      const { result, cache } = renderSessions(fetcher, { query: {}, prefetchNext: false });
+      await advance(0);
+      expect(fetcher.calls).toHaveLength(1);
+      const page = fetcher.pageFor(fetcher.calls[0]!.query);
+      const withName = (name: string) => ({ ...page, sessions: page.sessions.map((s, i) => (i === 0 ? { ...s, customer: { name } } : s)) });
+
+      act(() => void result.current.retry());
+      await advance(0);
+      expect(fetcher.calls).toHaveLength(2);
+      expect(fetcher.calls[0]?.signal.aborted).toBe(true);
+      expect(fetcher.calls[1]?.signal.aborted).toBe(false);
+      expect(result.current.loadingState).toBe('loading');
+
+      act(() => fetcher.calls[1]?.resolve(withName('the retry')));
+      await advance(0);
+      expect(result.current.sessions[0]?.customer?.name).toBe('the retry');
+
+      act(() => fetcher.calls[0]?.resolve(withName('the first request')));
+      await advance(0);
+      expect(result.current.sessions[0]?.customer?.name).toBe('the retry');
+      expect(result.current).toMatchObject({ loadingState: 'idle', error: undefined });
+      expect(cache.get(paymentSessionsCacheKey(fetcher, {}))?.data?.sessions[0]?.customer?.name).toBe('the retry');
+      await advance(5_000);
+      expect(fetcher.calls).toHaveLength(2);
+    });
+
+    it('retry() while the first request is still running: the older answer, arriving first, does not show either', async () => {
+      const fetcher = createFakeFetcher({ manual: true, ignoreAbort: true });
+      const { result, cache } = renderSessions(fetcher, { query: {}, prefetchNext: false });
+      await advance(0);
+      const page = fetcher.pageFor(fetcher.calls[0]!.query);
+      const withName = (name: string) => ({ ...page, sessions: page.sessions.map((s, i) => (i === 0 ? { ...s, customer: { name } } : s)) });
+
+      act(() => void result.current.retry());
+      await advance(0);
+      act(() => fetcher.calls[0]?.resolve(withName('the first request')));
+      await advance(0);
+      // The retry was asked for because the first answer may be out of date: it is not shown meanwhile.
+      expect(result.current).toMatchObject({ loadingState: 'loading', sessions: [] });
+      expect(cache.get(paymentSessionsCacheKey(fetcher, {}))?.data).toBeUndefined();
+
+      act(() => fetcher.calls[1]?.resolve(withName('the retry')));
+      await advance(0);
+      expect(result.current.sessions[0]?.customer?.name).toBe('the retry');
       expect(fetcher.calls).toHaveLength(2);
     });
 
