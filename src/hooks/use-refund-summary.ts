@@ -1,15 +1,18 @@
 import { useMemo } from 'react';
 import { summarizeSessions, type SessionsSummary } from '../core/summary';
-import type { PaymentSession, SessionQuery } from '../core/types';
+import type { PaymentSession, SessionPage, SessionQuery } from '../core/types';
 import { usePaymentSessions, type UsePaymentSessionsResult } from './use-payment-sessions';
 
 /** Where {@link useRefundSummary} takes its sessions from when it fetches them itself. */
 export interface RefundSummarySource {
-  /** The page to summarize, fetched (and cached) as `usePaymentSessions(query)` would. */
+  /**
+   * The **one page** to summarize — the sessions this query lists (its `page`, `pageSize` of them), not
+   * every session of its filter — fetched (and cached) as `usePaymentSessions(query)` would.
+   */
   query: Partial<SessionQuery>;
 }
 
-/** What {@link useRefundSummary} returns for sessions you already have. */
+/** What {@link useRefundSummary} returns for sessions (or a page) you already have. */
 export interface RefundSummaryResult {
   /** Per currency: gross, captured, refunded, refundable, fees, net, count; plus counts by status. */
   summary: SessionsSummary;
@@ -28,8 +31,14 @@ export interface RefundSummaryQueryResult
 /**
  * Refund and revenue totals per currency (gross, captured, refunded, refundable, fees, net, count) and
  * counts by status, from core's `summarizeSessions` — amounts in different currencies are never added
- * together. Give it the sessions you already show, or `{ query }` to fetch that page through
- * `usePaymentSessions` (sharing its cache: the list and the summary of one page cost one request).
+ * together. It sums exactly the sessions it is given, in one of three forms:
+ *
+ * - the sessions you already show (`list.sessions`);
+ * - a {@link SessionPage} (a fetcher's answer, `list.data`, server-rendered `fallbackData`): its `sessions`;
+ * - `{ query }`: fetches the page that query lists through `usePaymentSessions` (sharing its cache: the
+ *   list and the summary of one page cost one request) and sums **that one page only** — `{ query: {
+ *   status: ['refunded'] } }` sums the first 30 refunded sessions, not every refunded session. Totals of
+ *   a whole filter need all of its pages (e.g. `useSessionExport` walks them) or a backend summary.
  *
  * @example
  * function Totals({ query }: { query: SessionQuery }) {
@@ -48,9 +57,12 @@ export interface RefundSummaryQueryResult
  * }
  */
 export function useRefundSummary(sessions: readonly PaymentSession[]): RefundSummaryResult;
+export function useRefundSummary(page: SessionPage): RefundSummaryResult;
 export function useRefundSummary(source: RefundSummarySource): RefundSummaryQueryResult;
-export function useRefundSummary(input: readonly PaymentSession[] | RefundSummarySource): RefundSummaryResult | RefundSummaryQueryResult {
-  const given = isSessionList(input) ? input : undefined;
+export function useRefundSummary(
+  input: readonly PaymentSession[] | SessionPage | RefundSummarySource,
+): RefundSummaryResult | RefundSummaryQueryResult {
+  const given = givenSessions(input);
   // Called either way (hooks cannot be conditional); disabled it fetches nothing and needs no provider.
   const page = usePaymentSessions({ query: given ? {} : (input as RefundSummarySource).query, enabled: !given, prefetchNext: false });
   const sessions = given ?? page.sessions;
@@ -70,6 +82,9 @@ function safeSummary(sessions: readonly PaymentSession[]): RefundSummaryResult {
   }
 }
 
-function isSessionList(input: readonly PaymentSession[] | RefundSummarySource): input is readonly PaymentSession[] {
-  return Array.isArray(input);
+/** The sessions the caller gave (a list, or a page's `sessions`), or `undefined` for `{ query }`. */
+function givenSessions(input: readonly PaymentSession[] | SessionPage | RefundSummarySource): readonly PaymentSession[] | undefined {
+  if (Array.isArray(input)) return input as readonly PaymentSession[];
+  if ('sessions' in input && Array.isArray(input.sessions)) return input.sessions;
+  return undefined;
 }

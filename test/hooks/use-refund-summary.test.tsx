@@ -1,5 +1,5 @@
 import { renderHook } from '@testing-library/react';
-import { usePaymentSessions, useRefundSummary, type PaymentSession } from 'react-payment-sessions/headless';
+import { usePaymentSessions, useRefundSummary, type PaymentSession, type SessionPage } from 'react-payment-sessions/headless';
 import { createFakeFetcher, makeSessions } from './fake-fetcher';
 import { advance, providerWrapper } from './render';
 
@@ -41,6 +41,31 @@ describe('useRefundSummary', () => {
     });
   });
 
+  describe('given a SessionPage', () => {
+    const page: SessionPage = { sessions: mixed, total: 40, page: 3, pageSize: 4, pageCount: 10 };
+
+    it('sums the page’s sessions, without a provider or a request', () => {
+      const { result } = renderHook(() => useRefundSummary(page));
+      const fromList = renderHook(() => useRefundSummary(mixed)).result.current;
+      expect(result.current.summary).toEqual(fromList.summary);
+      expect(result.current.summary.total).toBe(4);
+      expect(result.current.summary.currencies.map((c) => [c.currency, c.refunded])).toEqual([
+        ['EUR', 8_000],
+        ['USD', 2_500],
+      ]);
+      expect(result.current).not.toHaveProperty('loadingState');
+    });
+
+    it('sums an empty page as nothing, and recomputes only when the page’s sessions change', () => {
+      const { result, rerender } = renderHook(({ input }) => useRefundSummary(input), { initialProps: { input: page } });
+      const first = result.current.summary;
+      rerender({ input: { ...page, total: 41 } });
+      expect(result.current.summary).toBe(first);
+      rerender({ input: { ...page, sessions: [] } });
+      expect(result.current.summary).toMatchObject({ total: 0, currencies: [] });
+    });
+  });
+
   describe('given a query', () => {
     beforeEach(() => {
       vi.useFakeTimers();
@@ -73,6 +98,25 @@ describe('useRefundSummary', () => {
         ['EUR', 2, 1_500 + 2_000],
         ['USD', 8, [1, 2, 3, 4, 6, 7, 8, 9].reduce((sum, n) => sum + 1_000 + n * 100, 0)],
       ]);
+    });
+
+    it('sums only the one page the query lists, not every session of its filter', async () => {
+      const fetcher = createFakeFetcher({ sessions: makeSessions(12) });
+      const { wrapper } = providerWrapper(fetcher);
+      const { result } = renderHook(
+        () => ({
+          summary: useRefundSummary({ query: { page: 2, pageSize: 10 } }),
+          list: usePaymentSessions({ query: { page: 2, pageSize: 10 }, prefetchNext: false }),
+        }),
+        { wrapper },
+      );
+      await advance(10);
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 2, pageSize: 10 }]);
+      // The filter has 12 sessions; page 2 of 10 holds ps_0011 and ps_0012 (USD 2100 and 2200).
+      expect(result.current.list.total).toBe(12);
+      expect(result.current.summary.sessions.map((s) => s.id)).toEqual(['ps_0011', 'ps_0012']);
+      expect(result.current.summary.summary.total).toBe(2);
+      expect(result.current.summary.summary.currencies.map((c) => [c.currency, c.count, c.gross])).toEqual([['USD', 2, 2_100 + 2_200]]);
     });
   });
 });

@@ -83,6 +83,14 @@ export function useRefundSummaryTypes() {
   const readonlySessions: readonly PaymentSession[] = sessions;
   expectTypeOf(useRefundSummary(readonlySessions)).toEqualTypeOf<RefundSummaryResult>();
 
+  // A fetcher's answer, or the list's data, sums its sessions.
+  const fromPage = useRefundSummary(page);
+  expectTypeOf(fromPage).toEqualTypeOf<RefundSummaryResult>();
+  expectTypeOf(fromPage).not.toHaveProperty('loadingState');
+  expectTypeOf(useRefundSummary(usePaymentSessions({}).data ?? page)).toEqualTypeOf<RefundSummaryResult>();
+  // @ts-expect-error a page needs its counts (a bare { sessions } is not a SessionPage)
+  useRefundSummary({ sessions });
+
   const fromQuery = useRefundSummary({ query: { status: ['refunded'] } });
   expectTypeOf(fromQuery).toEqualTypeOf<RefundSummaryQueryResult>();
   expectTypeOf(fromQuery.loadingState).toEqualTypeOf<LoadingState>();
