@@ -41,10 +41,10 @@ export default [
     name: 'react-payment-sessions/headless (eager JS, deps included, React excluded)',
     path: `${dist}/headless.js`,
     gzip: true,
-    // Issue 6 asks for 15 kB; every export measures 26 kB today (our core + adapters + hooks are ~16.7 kB,
-    // swr 6.4 kB, valibot 2.1 kB, date-fns/tz 1.4 kB). Until the entry is split, this line is a ratchet at
-    // today's size so it cannot grow unnoticed — not the target. See bench/RESULTS.md.
-    limit: '26.5 kB',
+    // Issue 6 asks for 15 kB; every export measures 26.8 kB today (our core + adapters + hooks ~17 kB,
+    // swr 6.4 kB, valibot 2.1 kB, date-fns/tz 1.4 kB). Until the entry is split, this line is a ratchet just
+    // above today's size so it cannot grow unnoticed — not the target. See bench/RESULTS.md.
+    limit: '27 kB',
     modifyEsbuildConfig: withPlugins(lazyImportsExternal),
   },
   {
