@@ -10,34 +10,19 @@ import {
   SessionWorkspace,
   ThemeProvider,
   type SessionFetcher,
-  type SessionFilterState,
 } from 'react-payment-sessions';
 import { createFakeTruemedFetcher } from 'react-payment-sessions/testing';
+import { storySetup, StoryProviders, type Loaded } from './support';
 
-/** What a story's loader hands to the decorator and the play function. */
-interface Loaded {
-  fetcher: SessionFetcher;
-}
-
-/** Provider and workspace settings a story can change through `parameters.provider`. */
-interface ProviderParameters {
-  locale?: string;
-  timeZone?: string;
-  defaultValue?: Partial<SessionFilterState>;
-}
-
-/** A fresh SWR cache and the loader's fetcher per story (never one at module scope), in a workspace. */
-const withProviders: Decorator = (Story, { loaded, parameters }) => {
-  const { fetcher } = loaded as Loaded;
-  const provider = (parameters.provider ?? {}) as ProviderParameters;
+/** A fresh SWR cache and the loader's fetcher per story, in a workspace. */
+const withProviders: Decorator = (Story, context) => {
+  const { fetcher, provider } = storySetup(context);
   return (
-    <SWRConfig value={{ provider: () => new Map() }}>
-      <PaymentSessionsProvider fetcher={fetcher} locale={provider.locale ?? 'en-US'} timeZone={provider.timeZone ?? 'America/New_York'}>
-        <SessionWorkspace defaultValue={provider.defaultValue}>
-          <Story />
-        </SessionWorkspace>
-      </PaymentSessionsProvider>
-    </SWRConfig>
+    <StoryProviders fetcher={fetcher} provider={provider}>
+      <SessionWorkspace defaultValue={provider.defaultValue}>
+        <Story />
+      </SessionWorkspace>
+    </StoryProviders>
   );
 };
 

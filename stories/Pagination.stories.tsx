@@ -1,7 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { SWRConfig } from 'swr';
 import {
   messagesFr,
   Pagination,
@@ -10,22 +9,9 @@ import {
   ThemeProvider,
   usePaymentSessions,
   useSessionWorkspace,
-  type SessionFetcher,
-  type SessionFilterState,
 } from 'react-payment-sessions';
 import { createFakeTruemedFetcher, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
-
-/** What a story's loader hands to the decorator and the play function. */
-interface Loaded {
-  fetcher: SessionFetcher;
-}
-
-/** Provider and workspace settings a story can change through `parameters.provider`. */
-interface ProviderParameters {
-  locale?: string;
-  timeZone?: string;
-  defaultValue?: Partial<SessionFilterState>;
-}
+import { storySetup, StoryProviders, type Loaded } from './support';
 
 /** The ids on the current page, and a Retry when the page failed: what the pagination moves through. */
 function PageProbe() {
@@ -44,24 +30,16 @@ function PageProbe() {
   );
 }
 
-/** A fresh SWR cache and the loader's fetcher per story (never one at module scope), in a workspace. */
-const withProviders: Decorator = (Story, { loaded, parameters }) => {
-  const { fetcher } = loaded as Loaded;
-  const provider = (parameters.provider ?? {}) as ProviderParameters;
+/** A fresh SWR cache and the loader's fetcher per story, in a workspace of 10 rows a page with a probe of its ids. */
+const withProviders: Decorator = (Story, context) => {
+  const { fetcher, provider } = storySetup(context);
   return (
-    <SWRConfig value={{ provider: () => new Map() }}>
-      <PaymentSessionsProvider
-        fetcher={fetcher}
-        locale={provider.locale ?? 'en-US'}
-        timeZone={provider.timeZone ?? 'America/New_York'}
-        swr={{ shouldRetryOnError: false }}
-      >
-        <SessionWorkspace defaultValue={provider.defaultValue ?? { pageSize: 10 }}>
-          <PageProbe />
-          <Story />
-        </SessionWorkspace>
-      </PaymentSessionsProvider>
-    </SWRConfig>
+    <StoryProviders fetcher={fetcher} provider={provider} swr={{ shouldRetryOnError: false }}>
+      <SessionWorkspace defaultValue={provider.defaultValue ?? { pageSize: 10 }}>
+        <PageProbe />
+        <Story />
+      </SessionWorkspace>
+    </StoryProviders>
   );
 };
 

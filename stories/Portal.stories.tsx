@@ -1,34 +1,28 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { SWRConfig } from 'swr';
 import {
   ExportButton,
   Pagination,
-  PaymentSessionsProvider,
   RefundSummary,
   SessionFilters,
   SessionList,
   SessionWorkspace,
-  type SessionFetcher,
   type SessionInclude,
 } from 'react-payment-sessions';
 import { createFakeOneEntryFetcher, createFakeTruemedFetcher } from 'react-payment-sessions/testing';
-
-/** What a story's loader hands to the decorator. */
-interface Loaded {
-  fetcher: SessionFetcher;
-}
+import { storySetup, StoryProviders, type Loaded } from './support';
 
 const FULL: SessionInclude = { items: true, refunds: true, disputes: true, metadata: true, fee: true };
 
 /** A fresh SWR cache and provider per story, over the fetcher its loader created. */
-const withProviders: Decorator = (Story, { loaded }) => (
-  <SWRConfig value={{ provider: () => new Map() }}>
-    <PaymentSessionsProvider fetcher={(loaded as Loaded).fetcher} locale="en-US" timeZone="America/New_York">
+const withProviders: Decorator = (Story, context) => {
+  const { fetcher, provider } = storySetup(context);
+  return (
+    <StoryProviders fetcher={fetcher} provider={provider}>
       <Story />
-    </PaymentSessionsProvider>
-  </SWRConfig>
-);
+    </StoryProviders>
+  );
+};
 
 /** Every component in one workspace, as a merchant portal composes them. */
 function Portal() {

@@ -11,42 +11,20 @@ import {
   type Money,
   type PaymentSession,
   type SessionFetcher,
-  type SessionFilterState,
-  type SessionPage,
-  type SessionQuery,
   type SessionStatus,
 } from 'react-payment-sessions';
 import { createFakeTruemedFetcher, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
+import { memoryFetcher, storySetup, StoryProviders, type Loaded } from './support';
 
-/** What a story's loader hands to the decorator and the play function. */
-interface Loaded {
-  fetcher: SessionFetcher;
-}
-
-/** Provider and workspace settings a story can change through `parameters.provider`. */
-interface ProviderParameters {
-  locale?: string;
-  timeZone?: string;
-  defaultValue?: Partial<SessionFilterState>;
-}
-
-/** A fresh SWR cache and the loader's fetcher per story (never one at module scope), in a workspace. */
-const withProviders: Decorator = (Story, { loaded, parameters }) => {
-  const { fetcher } = loaded as Loaded;
-  const provider = (parameters.provider ?? {}) as ProviderParameters;
+/** A fresh SWR cache and the loader's fetcher per story, in a workspace that asks for fees and refunds. */
+const withProviders: Decorator = (Story, context) => {
+  const { fetcher, provider } = storySetup(context);
   return (
-    <SWRConfig value={{ provider: () => new Map() }}>
-      <PaymentSessionsProvider
-        fetcher={fetcher}
-        locale={provider.locale ?? 'en-US'}
-        timeZone={provider.timeZone ?? 'America/New_York'}
-        swr={{ shouldRetryOnError: false }}
-      >
-        <SessionWorkspace defaultValue={provider.defaultValue} include={{ fee: true, refunds: true }}>
-          <Story />
-        </SessionWorkspace>
-      </PaymentSessionsProvider>
-    </SWRConfig>
+    <StoryProviders fetcher={fetcher} provider={provider} swr={{ shouldRetryOnError: false }}>
+      <SessionWorkspace defaultValue={provider.defaultValue} include={{ fee: true, refunds: true }}>
+        <Story />
+      </SessionWorkspace>
+    </StoryProviders>
   );
 };
 
@@ -80,18 +58,6 @@ const MIXED_SESSIONS: PaymentSession[] = [
   session('eu_3', 'disputed', 'EUR', 14_500, 14_500, undefined, 440),
 ];
 
-/** A custom backend (any `SessionFetcher`) answering one page of fixed sessions. */
-function memoryFetcher(sessions: PaymentSession[]): SessionFetcher {
-  const fetcher = async (query: SessionQuery): Promise<SessionPage> => ({
-    sessions,
-    total: sessions.length,
-    page: 1,
-    pageSize: query.pageSize,
-    pageCount: 1,
-  });
-  return Object.assign(fetcher, { source: 'acme', capabilities: { search: false, filters: [] } });
-}
-
 const meta = {
   title: 'Components/RefundSummary',
   component: RefundSummary,
@@ -111,7 +77,7 @@ export const Default: Story = {
 
 /** Dollars and euros from a custom fetcher: one block each, never summed. */
 export const MixedCurrencies: Story = {
-  loaders: [async (): Promise<Loaded> => ({ fetcher: memoryFetcher(MIXED_SESSIONS) })],
+  loaders: [async (): Promise<Loaded> => ({ fetcher: memoryFetcher(MIXED_SESSIONS, 'acme') })],
   play: async ({ canvas }) => {
     const euros = await canvas.findByRole('group', { name: 'EUR 3 sessions' });
     const dollars = canvas.getByRole('group', { name: 'USD 4 sessions' });
@@ -195,7 +161,7 @@ export const Controlled: Story = {
 
 export const Dark: Story = {
   args: { appearance: 'dark' },
-  loaders: [async (): Promise<Loaded> => ({ fetcher: memoryFetcher(MIXED_SESSIONS) })],
+  loaders: [async (): Promise<Loaded> => ({ fetcher: memoryFetcher(MIXED_SESSIONS, 'acme') })],
   decorators: [(Story) => <div style={{ background: '#15181d', padding: 16 }}><Story /></div>],
   play: async ({ canvas }) => {
     await canvas.findByRole('group', { name: /^EUR/ });
@@ -204,7 +170,7 @@ export const Dark: Story = {
 
 export const CustomTheme: Story = {
   args: { theme: { colors: { success: '#047857', warning: '#9a3412', accent: '#1d4ed8', surface: '#fffbeb' }, radius: 2, font: 'Georgia, serif' } },
-  loaders: [async (): Promise<Loaded> => ({ fetcher: memoryFetcher(MIXED_SESSIONS) })],
+  loaders: [async (): Promise<Loaded> => ({ fetcher: memoryFetcher(MIXED_SESSIONS, 'acme') })],
   play: async ({ canvas }) => {
     await canvas.findByRole('group', { name: /^EUR/ });
   },
@@ -212,7 +178,7 @@ export const CustomTheme: Story = {
 
 export const German: Story = {
   args: { messages: messagesDe },
-  loaders: [async (): Promise<Loaded> => ({ fetcher: memoryFetcher(MIXED_SESSIONS) })],
+  loaders: [async (): Promise<Loaded> => ({ fetcher: memoryFetcher(MIXED_SESSIONS, 'acme') })],
   parameters: { provider: { locale: 'de-DE', timeZone: 'Europe/Berlin' } },
   play: async ({ canvas }) => {
     const euros = await canvas.findByRole('group', { name: `EUR ${messagesDe.sessionsCount('3')}` });
@@ -221,7 +187,7 @@ export const German: Story = {
 };
 
 export const RightToLeft: Story = {
-  loaders: [async (): Promise<Loaded> => ({ fetcher: memoryFetcher(MIXED_SESSIONS) })],
+  loaders: [async (): Promise<Loaded> => ({ fetcher: memoryFetcher(MIXED_SESSIONS, 'acme') })],
   decorators: [(Story) => <div dir="rtl"><Story /></div>],
   play: async ({ canvas }) => {
     await canvas.findByRole('group', { name: /^USD/ });

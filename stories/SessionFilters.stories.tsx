@@ -1,7 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { SWRConfig } from 'swr';
 import {
   EMPTY_SESSION_FILTERS,
   messagesDe,
@@ -11,23 +10,10 @@ import {
   ThemeProvider,
   usePaymentSessions,
   useSessionWorkspace,
-  type SessionFetcher,
   type SessionFilterState,
 } from 'react-payment-sessions';
 import { createFakeOneEntryFetcher, createFakeTruemedFetcher } from 'react-payment-sessions/testing';
-
-/** What a story's loader hands to the decorator and the play function. */
-interface Loaded {
-  fetcher: SessionFetcher;
-}
-
-/** Provider settings a story can change through `parameters.provider`. */
-interface ProviderParameters {
-  locale?: string;
-  timeZone?: string;
-  /** Render the story without a SessionWorkspace (controlled / standalone stories). */
-  noWorkspace?: boolean;
-}
+import { storySetup, StoryProviders, type Loaded } from './support';
 
 /** How many sessions match the workspace's current query: shows that the filters reach the backend. */
 function MatchCount() {
@@ -40,26 +26,20 @@ function MatchCount() {
   );
 }
 
-/**
- * A fresh SWR cache and the loader's fetcher per story (never one at module scope), and a workspace whose
- * filters the component drives, with a match count under it.
- */
-const withProviders: Decorator = (Story, { loaded, parameters }) => {
-  const { fetcher } = loaded as Loaded;
-  const provider = (parameters.provider ?? {}) as ProviderParameters;
+/** A fresh SWR cache and the loader's fetcher per story, and a workspace the filters drive, with a match count under it. */
+const withProviders: Decorator = (Story, context) => {
+  const { fetcher, provider } = storySetup(context);
   return (
-    <SWRConfig value={{ provider: () => new Map() }}>
-      <PaymentSessionsProvider fetcher={fetcher} locale={provider.locale ?? 'en-US'} timeZone={provider.timeZone ?? 'America/New_York'}>
-        {provider.noWorkspace ? (
+    <StoryProviders fetcher={fetcher} provider={provider}>
+      {provider.noWorkspace ? (
+        <Story />
+      ) : (
+        <SessionWorkspace>
           <Story />
-        ) : (
-          <SessionWorkspace>
-            <Story />
-            <MatchCount />
-          </SessionWorkspace>
-        )}
-      </PaymentSessionsProvider>
-    </SWRConfig>
+          <MatchCount />
+        </SessionWorkspace>
+      )}
+    </StoryProviders>
   );
 };
 

@@ -1,7 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { useState, type ReactNode } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { SWRConfig } from 'swr';
 import {
   messagesDe,
   PaymentSessionsProvider,
@@ -9,63 +8,25 @@ import {
   sessionListColumns,
   SessionWorkspace,
   ThemeProvider,
-  type PaymentSession,
-  type PaymentSessionsSWROptions,
   type SessionFetcher,
   type SessionInclude,
   type SessionListColumn,
-  type SessionPage,
-  type SessionQuery,
 } from 'react-payment-sessions';
 import { createFakeTruemedFetcher, makeSessions, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
-
-/** What a story's loader hands to the decorator and the play function. */
-interface Loaded {
-  fetcher: SessionFetcher;
-}
-
-/** Provider settings a story can change through `parameters.provider`. */
-interface ProviderParameters {
-  locale?: string;
-  timeZone?: string;
-  swr?: PaymentSessionsSWROptions;
-}
+import { memoryFetcher, storySetup, StoryProviders, type Loaded, type ProviderParameters } from './support';
 
 /** Every optional part, so the detail dialog has line items, refunds, disputes, metadata and fees. */
 const FULL: SessionInclude = { items: true, refunds: true, disputes: true, metadata: true, fee: true };
 
-/**
- * A fresh SWR cache per story (stories must not share cached pages) and a provider over the fetcher the
- * story's loader created — never one at module scope, so a failure injected in one story stays there.
- */
-const withProviders: Decorator = (Story, { loaded, parameters }) => {
-  const { fetcher } = loaded as Loaded;
-  const provider = (parameters.provider ?? {}) as ProviderParameters;
+/** A fresh SWR cache and the loader's fetcher per story. */
+const withProviders: Decorator = (Story, context) => {
+  const { fetcher, provider } = storySetup(context);
   return (
-    <SWRConfig value={{ provider: () => new Map() }}>
-      <PaymentSessionsProvider
-        fetcher={fetcher}
-        locale={provider.locale ?? 'en-US'}
-        timeZone={provider.timeZone ?? 'America/New_York'}
-        swr={provider.swr}
-      >
-        <Story />
-      </PaymentSessionsProvider>
-    </SWRConfig>
+    <StoryProviders fetcher={fetcher} provider={provider}>
+      <Story />
+    </StoryProviders>
   );
 };
-
-/** A fetcher answering one fixed page from memory: how a backend without paging limits looks. */
-function memoryFetcher(sessions: PaymentSession[]): SessionFetcher {
-  const fetcher = async (query: SessionQuery): Promise<SessionPage> => ({
-    sessions,
-    total: sessions.length,
-    page: 1,
-    pageSize: query.pageSize,
-    pageCount: 1,
-  });
-  return Object.assign(fetcher, { source: 'memory', capabilities: { search: false, filters: [] } });
-}
 
 const meta = {
   title: 'Components/SessionList',
