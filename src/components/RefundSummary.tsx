@@ -13,7 +13,7 @@ import { useFormatters, type Formatters } from './format';
 import type { Messages } from './messages';
 import { StatusBadge } from './StatusBadge';
 import { cx, ThemeScope, useThemeRoot, type ClassNames, type ThemeProps } from './theme';
-import { useResolvedQuery } from './workspace';
+import { useResolvedQuery, useWorkspaceErrorsReported } from './workspace';
 
 /** The parts of `RefundSummary` that take a class name. */
 export type RefundSummaryPart =
@@ -78,6 +78,8 @@ export function RefundSummary(props: RefundSummaryProps) {
   const query = useResolvedQuery(props);
 
   const result = useSummary(props.sessions ?? { query });
+  // In a workspace whose SessionList already shows this query's error with a Retry, say less.
+  const errorShownElsewhere = useWorkspaceErrorsReported() && !props.sessions && !props.query && !props.filters;
   const { summary } = result;
   const loadingState = result.loadingState ?? 'idle';
   // The skeleton only stands in for nothing: while a new page loads the previous totals stay (stale).
@@ -98,7 +100,10 @@ export function RefundSummary(props: RefundSummaryProps) {
         data-stale={result.isStale || undefined}
         data-empty={isEmpty || undefined}
       >
-        {loadingState === 'error' && (
+        {loadingState === 'error' && errorShownElsewhere && (
+          <p className={cx('rps-refund-summary__error-note', slot('error'))}>{messages.totalsNotUpdated}</p>
+        )}
+        {loadingState === 'error' && !errorShownElsewhere && (
           <div role="alert" className={cx('rps-refund-summary__error', slot('error'))}>
             <p className="rps-refund-summary__error-text">{messages.errorTitle}</p>
             {result.error?.message ? <p className="rps-refund-summary__error-message">{result.error.message}</p> : null}

@@ -27,7 +27,7 @@ import { PlainRows, SkeletonRows, type RowContext, type RowsProps, type SessionL
 import { deriveListState, queryNarrows, type SessionListState } from './list/state';
 import { SessionDetail } from './SessionDetail';
 import { cx, ThemeScope, useThemeRoot, type ClassNames, type ThemeProps } from './theme';
-import { useResolvedFilters, useResolvedQuery } from './workspace';
+import { useReportsWorkspaceErrors, useResolvedFilters, useResolvedQuery } from './workspace';
 
 // Only pages longer than `virtualizeAbove` load this chunk (and @tanstack/react-virtual with it).
 const VirtualRows = lazy(() => import('./list/VirtualRows'));
@@ -167,6 +167,8 @@ export function SessionList(props: SessionListProps) {
 
   const filters = useResolvedFilters(props.filters);
   const list = usePaymentSessions({ query: useResolvedQuery(props), fallbackData });
+  // Listing the workspace's own query, this list's error alert speaks for the workspace.
+  useReportsWorkspaceErrors(props.query === undefined && props.filters === undefined);
   const { sessions, loadingState, isStale, error, retry } = list;
   const isFiltered = queryNarrows(list.query) || (!props.query && Boolean(filters?.isFiltered));
   const state: SessionListState = deriveListState({

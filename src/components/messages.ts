@@ -87,6 +87,8 @@ export interface Messages {
   statusCounts: string;
   /** Shown instead of totals whose sums pass what a number holds exactly. */
   totalsTooLarge: string;
+  /** The summary's note when a SessionList in the same workspace already shows the error with a Retry. */
+  totalsNotUpdated: string;
 
   // SessionDetail
   detailTitle: (id: string) => string;
@@ -227,6 +229,7 @@ export const defaultMessages: Messages = {
   noTotals: 'No amounts to summarize.',
   statusCounts: 'Sessions by status',
   totalsTooLarge: 'These totals are too large to add up exactly.',
+  totalsNotUpdated: 'Totals could not be updated.',
 
   detailTitle: (id) => `Payment session ${id}`,
   close: 'Close',

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import type { SessionInclude, SessionQuery } from '../core/types';
 import { useSessionFilters, type UseSessionFiltersOptions, type UseSessionFiltersResult } from '../hooks/use-session-filters';
 import { ThemeProvider, type ThemeProps } from './theme';
@@ -11,6 +11,16 @@ export interface SessionWorkspaceValue {
 }
 
 const WorkspaceContext = createContext<SessionWorkspaceValue | null>(null);
+
+/**
+ * Which components of a workspace already show its query's errors with a Retry (a SessionList does), so
+ * the others can say less instead of repeating the same alert. Internal: not part of the public value.
+ */
+interface ErrorReporters {
+  count: number;
+  register: () => () => void;
+}
+const ErrorReportersContext = createContext<ErrorReporters | null>(null);
 
 /** Props of {@link SessionWorkspace}: the filter options, what to include, and the theme. */
 export interface SessionWorkspaceProps extends UseSessionFiltersOptions, ThemeProps {
@@ -51,18 +61,26 @@ export function SessionWorkspace({
 }: SessionWorkspaceProps) {
   const filters = useSessionFilters(filterOptions);
   const value = useMemo(() => ({ filters, query: withInclude(filters.query, include) }), [filters, include]);
+  const [reporterCount, setReporterCount] = useState(0);
+  const register = useCallback(() => {
+    setReporterCount((count) => count + 1);
+    return () => setReporterCount((count) => count - 1);
+  }, []);
+  const reporters = useMemo(() => ({ count: reporterCount, register }), [reporterCount, register]);
   return (
     <WorkspaceContext.Provider value={value}>
-      <ThemeProvider
-        theme={theme}
-        appearance={appearance}
-        unstyled={unstyled}
-        messages={messages}
-        className={['rps-workspace', className].filter(Boolean).join(' ')}
-        style={style}
-      >
-        {children}
-      </ThemeProvider>
+      <ErrorReportersContext.Provider value={reporters}>
+        <ThemeProvider
+          theme={theme}
+          appearance={appearance}
+          unstyled={unstyled}
+          messages={messages}
+          className={['rps-workspace', className].filter(Boolean).join(' ')}
+          style={style}
+        >
+          {children}
+        </ThemeProvider>
+      </ErrorReportersContext.Provider>
     </WorkspaceContext.Provider>
   );
 }
@@ -93,3 +111,14 @@ export function useResolvedFilters(filters?: UseSessionFiltersResult): UseSessio
 }
 
 const EMPTY_QUERY: Partial<SessionQuery> = Object.freeze({});
+
+/** Declares that this component shows the workspace query's errors with a Retry (while `active`). */
+export function useReportsWorkspaceErrors(active: boolean): void {
+  const register = useContext(ErrorReportersContext)?.register;
+  useEffect(() => (active && register ? register() : undefined), [active, register]);
+}
+
+/** Whether another component of the workspace already shows its query's errors with a Retry. */
+export function useWorkspaceErrorsReported(): boolean {
+  return (useContext(ErrorReportersContext)?.count ?? 0) > 0;
+}

@@ -8,6 +8,7 @@ import {
   paymentSessionsCacheKey,
   PaymentSessionsError,
   PaymentSessionsProvider,
+  SessionList,
   SessionWorkspace,
   type Money,
   type PaymentSession,
@@ -201,6 +202,30 @@ describe('RefundSummary', () => {
       expect(within(alert).getByRole('button', { name: 'Retry' })).toHaveFocus();
       await user.keyboard('{Enter}');
       expect(await screen.findByRole('group', { name: /^USD/ })).toBeInTheDocument();
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    });
+
+    it('beside a SessionList in one workspace, leaves the one alert and its Retry to the list', async () => {
+      const fetcher = createFakeTruemedFetcher({ sessions: 10 });
+      fetcher.api.setFailure({ status: 500 });
+      const user = userEvent.setup();
+      render(
+        wrap(
+          <SessionWorkspace defaultValue={{ pageSize: 10 }}>
+            <RefundSummary />
+            <SessionList />
+          </SessionWorkspace>,
+          fetcher,
+        ),
+      );
+      expect(await within(region()).findByText('Totals could not be updated.')).toBeInTheDocument();
+      expect(screen.getAllByRole('alert')).toHaveLength(1);
+      expect(within(region()).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+
+      fetcher.api.setFailure(null);
+      await user.click(screen.getByRole('button', { name: 'Retry' }));
+      expect(await screen.findByRole('group', { name: /^USD/ })).toBeInTheDocument();
+      expect(screen.queryByText('Totals could not be updated.')).not.toBeInTheDocument();
       expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     });
 

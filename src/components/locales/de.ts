@@ -84,6 +84,7 @@ export const messagesDe: Messages = {
   noTotals: 'Keine Beträge zum Zusammenfassen.',
   statusCounts: 'Sitzungen nach Status',
   totalsTooLarge: 'Diese Summen sind zu groß, um sie exakt zu addieren.',
+  totalsNotUpdated: 'Die Summen konnten nicht aktualisiert werden.',
   detailTitle: (id) => `Zahlungssitzung ${id}`,
   close: 'Schließen',
   amounts: 'Beträge',

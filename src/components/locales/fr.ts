@@ -84,6 +84,7 @@ export const messagesFr: Messages = {
   noTotals: 'Aucun montant à résumer.',
   statusCounts: 'Sessions par statut',
   totalsTooLarge: 'Ces totaux sont trop élevés pour être additionnés exactement.',
+  totalsNotUpdated: 'Les totaux n’ont pas pu être mis à jour.',
   detailTitle: (id) => `Session de paiement ${id}`,
   close: 'Fermer',
   amounts: 'Montants',
