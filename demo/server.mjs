@@ -10,6 +10,10 @@ import { createTruemedProxy, toNodeHandler } from 'react-payment-sessions/server
 import { createFakeTruemedApi } from 'react-payment-sessions/testing';
 
 const SESSION_COOKIE = 'rps_demo_session';
+// A hint the page can read (no secret in it) so a signed-in reload starts loading sessions at once instead
+// of asking /api/me first; the HttpOnly session cookie is still what the proxy checks.
+const SIGNED_IN_HINT = 'rps_demo_signed_in=1; SameSite=Strict; Path=/';
+const SIGNED_OUT_HINT = 'rps_demo_signed_in=; SameSite=Strict; Path=/; Max-Age=0';
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -94,16 +98,18 @@ export async function startDemoServer(options = {}) {
     if (url.pathname === '/api/login' && req.method === 'POST') {
       const token = randomBytes(24).toString('base64url');
       signedIn.add(token);
-      return send(200, { signedIn: true }, { 'set-cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+      return send(200, { signedIn: true }, { 'set-cookie': [`${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, SIGNED_IN_HINT] });
     }
     if (url.pathname === '/api/logout' && req.method === 'POST') {
       const token = sessionOf(new Request('http://x', { headers: { cookie: req.headers.cookie ?? '' } }));
       if (token) signedIn.delete(token);
-      return send(200, { signedIn: false }, { 'set-cookie': `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` });
+      return send(200, { signedIn: false }, { 'set-cookie': [`${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`, SIGNED_OUT_HINT] });
     }
     if (url.pathname === '/api/me') {
       const token = sessionOf(new Request('http://x', { headers: { cookie: req.headers.cookie ?? '' } }));
-      return send(200, { signedIn: isSignedIn(token), upstream: useReal ? 'truemed' : 'fake' });
+      const signedInNow = isSignedIn(token);
+      // A stale hint (the server restarted, the session ended) is cleared here.
+      return send(200, { signedIn: signedInNow, upstream: useReal ? 'truemed' : 'fake' }, signedInNow ? {} : { 'set-cookie': SIGNED_OUT_HINT });
     }
     // Fault injection for the demo's own end-to-end tests; only the embedded fake has it.
     if (url.pathname === '/__demo/upstream-failure' && req.method === 'POST' && fake) {

@@ -61,8 +61,13 @@ function useUrlSetting(name: string, fallback: string, allowed: readonly string[
   return [value, update] as const;
 }
 
+/** The server's readable hint that this browser signed in (the session itself is an HttpOnly cookie). */
+const hintsSignedIn = () => document.cookie.split(/;\s*/).includes('rps_demo_signed_in=1');
+
 export function App() {
-  const [signedIn, setSignedIn] = useState<boolean | undefined>(undefined);
+  // With the hint the portal renders at once, so its first list request does not wait for /api/me; the
+  // check still runs alongside and signs the page out if the session is gone.
+  const [signedIn, setSignedIn] = useState<boolean | undefined>(() => (hintsSignedIn() ? true : undefined));
   useEffect(() => {
     fetch('/api/me')
       .then((response) => response.json() as Promise<{ signedIn: boolean }>)

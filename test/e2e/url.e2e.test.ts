@@ -71,3 +71,39 @@ test('a shared link with a status, a date range, a page and a page size opens th
   expect(await page.getByRole('combobox', { name: 'Rows per page' }).inputValue()).toBe('10');
   expect(errors).toEqual([]);
 });
+
+test('a signed-in reload asks for the sessions at once, not after the sign-in check answers', async () => {
+  const opened = await openPortal();
+  context = opened.context;
+  const { page, errors } = opened;
+  await expectRows(page, idsOf(truemedRecords.slice(0, PAGE_SIZE)), rangeFor(1, 240));
+
+  const events: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === '/api/me' || path.startsWith('/api/truemed/')) events.push(`request ${path === '/api/me' ? 'me' : 'list'}`);
+  });
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname === '/api/me') events.push('response me');
+  });
+  await page.reload();
+  await expectRows(page, idsOf(truemedRecords.slice(0, PAGE_SIZE)), rangeFor(1, 240));
+  const firstList = events.indexOf('request list');
+  expect(firstList).toBeGreaterThanOrEqual(0);
+  // The list request is under way before /api/me has answered (no waterfall).
+  expect(events.indexOf('response me') === -1 || firstList < events.indexOf('response me')).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('a stale sign-in hint (the session is gone) ends on the sign-in page, not on an error', async () => {
+  const opened = await openPortal();
+  context = opened.context;
+  const { page } = opened;
+  await expectRows(page, idsOf(truemedRecords.slice(0, PAGE_SIZE)), rangeFor(1, 240));
+  // Forget the HttpOnly session but keep the readable hint, as after a server restart.
+  const cookies = await context.cookies();
+  await context.clearCookies();
+  await context.addCookies(cookies.filter((cookie) => cookie.name === 'rps_demo_signed_in'));
+  await page.reload();
+  await expect.poll(() => page.getByRole('button', { name: /sign in/i }).count(), { timeout: 10_000 }).toBe(1);
+});
