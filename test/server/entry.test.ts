@@ -1,33 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as server from 'react-payment-sessions/server';
+import { importGraph } from '../support/import-graph';
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
-
-/** Every module reachable from `entry` through relative imports, with the bare imports each one makes. */
-function importGraph(entry: string): Map<string, { runtime: string[]; typeOnly: string[] }> {
-  const graph = new Map<string, { runtime: string[]; typeOnly: string[] }>();
-  const pending = [entry];
-  while (pending.length > 0) {
-    const file = pending.pop() as string;
-    if (graph.has(file)) continue;
-    const source = readFileSync(file, 'utf8');
-    const node = { runtime: [] as string[], typeOnly: [] as string[] };
-    graph.set(file, node);
-    for (const match of source.matchAll(/^(?:import|export)\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm)) {
-      const [, typeKeyword, specifier] = match as unknown as [string, string | undefined, string];
-      if (specifier.startsWith('.')) {
-        // `export { type A }` lines re-export values too, so relative modules are always followed.
-        pending.push(resolve(dirname(file), `${specifier}.ts`));
-      } else {
-        (typeKeyword ? node.typeOnly : node.runtime).push(specifier);
-      }
-    }
-  }
-  return graph;
-}
 
 describe('react-payment-sessions/server', () => {
   it('exports the proxy, the Node adapter and their defaults', () => {

@@ -1,0 +1,48 @@
+// What each browser entry point pulls in before anything renders, read from the sources: the headless
+// entry has no Radix, no virtualizer and no CSS; the main entry loads Radix and the virtualizer only lazily.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importGraph } from './support/import-graph';
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
+const relative = (file: string) => file.slice(SRC.length + 1);
+
+function eager(entry: string) {
+  const graph = importGraph(resolve(SRC, entry));
+  return {
+    files: [...graph.keys()].map(relative),
+    runtime: new Set([...graph.values()].flatMap((node) => node.runtime)),
+    lazy: [...new Set([...graph.values()].flatMap((node) => node.lazy))].map(relative).sort(),
+  };
+}
+
+describe('react-payment-sessions/headless', () => {
+  const headless = eager('headless.ts');
+
+  it('follows the hooks and both adapters (the walk is real)', () => {
+    expect(headless.files).toEqual(expect.arrayContaining(['hooks/context.tsx', 'hooks/use-payment-sessions.ts', 'adapters/truemed/fetcher.ts', 'adapters/oneentry/fetcher.ts']));
+  });
+
+  it('imports no Radix, no virtualizer, no CSS and no component', () => {
+    // Only these packages, each for its own job; nothing visual.
+    const allowed = ['react', 'swr', 'valibot', 'date-fns', '@date-fns/tz', '@date-fns/tz/date/mini'];
+    expect([...headless.runtime].filter((dep) => !allowed.includes(dep))).toEqual([]);
+    expect(headless.runtime.has('swr')).toBe(true);
+    expect(headless.files.some((file) => file.startsWith('components/'))).toBe(false);
+    expect(headless.lazy).toEqual([]);
+  });
+});
+
+describe('react-payment-sessions', () => {
+  const main = eager('index.ts');
+
+  it('loads Radix Dialog and the virtualizer only in their lazy chunks', () => {
+    expect(main.files).toEqual(expect.arrayContaining(['components/SessionList.tsx', 'components/SessionDetail.tsx']));
+    expect(main.runtime.has('@radix-ui/react-dialog')).toBe(false);
+    expect(main.runtime.has('@tanstack/react-virtual')).toBe(false);
+    expect(main.lazy).toEqual(['components/detail/SessionDetailDialog.tsx', 'components/list/VirtualRows.tsx']);
+    expect(eager('components/detail/SessionDetailDialog.tsx').runtime.has('@radix-ui/react-dialog')).toBe(true);
+    expect(eager('components/list/VirtualRows.tsx').runtime.has('@tanstack/react-virtual')).toBe(true);
+  });
+});
