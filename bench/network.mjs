@@ -265,7 +265,7 @@ export function networkMarkdown(result) {
     ['cold load, median of ' + t.length, 'ms since navigation start'],
     [
       ['DOMContentLoaded', ms(t.map((x) => x.domContentLoaded))],
-      ['list request sent (after /api/me says signed in)', ms(t.map((x) => x.listStart))],
+      ['list request sent (sign-in check runs alongside)', ms(t.map((x) => x.listStart))],
       ['list response received', ms(t.map((x) => x.listEnd))],
       ['**first row in the DOM**', `**${ms(t.map((x) => x.firstRow))}**`],
     ],
