@@ -93,7 +93,8 @@ export function Pagination(props: PaginationProps) {
     page: ownPage ? props.page : filters?.value.page,
     defaultPage: query.page,
     onPageChange: ownPage ? props.onPageChange : filters?.setPage,
-    pageSize: ownPageSize ? props.pageSize : filters?.value.pageSize,
+    // The query's page size: the filter's, capped to what the backend serves.
+    pageSize: ownPageSize ? props.pageSize : filters?.query.pageSize,
     defaultPageSize: query.pageSize,
     onPageSizeChange: ownPageSize ? props.onPageSizeChange : filters?.setPageSize,
     siblings,

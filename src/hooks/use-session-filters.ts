@@ -138,6 +138,7 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
   const { syncWithUrl = false, debounceMs = 300 } = options;
   const provider = usePaymentSessionsConfig();
   const timeZone = options.timeZone ?? provider?.timeZone ?? 'UTC';
+  const maxPageSize = provider?.fetcher.capabilities.maxPageSize;
   assertTimeZone(timeZone);
   const urlOptions = typeof syncWithUrl === 'object' ? syncWithUrl : {};
   const syncing = syncWithUrl !== false;
@@ -219,7 +220,9 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
     const captured = instants('captured', value.captured);
     const query = normalizeQuery({
       page: value.page,
-      pageSize: value.pageSize,
+      // Never more rows than the backend serves a page (a shared link may ask for more): the list, the
+      // pagination and the answer then agree on what a page is.
+      pageSize: maxPageSize === undefined ? value.pageSize : Math.min(value.pageSize, maxPageSize),
       search: appliedSearch,
       status: value.status,
       kind: value.kind,
@@ -237,6 +240,7 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
     timeZone,
     value.page,
     value.pageSize,
+    maxPageSize,
     value.status,
     value.kind,
     value.created,

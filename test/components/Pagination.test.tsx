@@ -14,7 +14,7 @@ import {
   type SessionFilterState,
   type SessionPage,
 } from 'react-payment-sessions';
-import { createFakeTruemedFetcher, makeSessions } from 'react-payment-sessions/testing';
+import { createFakeOneEntryFetcher, createFakeTruemedFetcher, makeSessions } from 'react-payment-sessions/testing';
 import { Pagination, type PaginationProps } from 'react-payment-sessions';
 // Internal helper, not part of the public surface.
 import { pageSizeChoices } from '../../src/components/Pagination';
@@ -59,6 +59,22 @@ const loaded = () => waitFor(() => expect(nav()).not.toHaveAttribute('data-total
 const settled = () => waitFor(() => expect(nav()).toHaveAttribute('data-loading-state', 'idle'));
 
 describe('Pagination', () => {
+  describe('given a page size above what the backend serves (a shared link asking for 100 of a 50-row backend)', () => {
+    it('pages by the served size: right range, every page reachable, the list showing the same page', async () => {
+      const fetcher = createFakeOneEntryFetcher({ sessions: 240, maxPageSize: 50 });
+      const { user } = renderPagination({}, { fetcher, defaultValue: { pageSize: 100, page: 4 }, withList: true });
+      await loaded();
+      expect(within(nav()).getByText('151–200 of 240')).toBeInTheDocument();
+      expect(current()).toHaveAccessibleName('Page 4');
+      expect(screen.getByTestId('list')).toHaveTextContent('page 4: 50 rows');
+      await user.click(within(nav()).getByRole('button', { name: 'Next page' }));
+      await waitFor(() => expect(current()).toHaveAccessibleName('Page 5'));
+      expect(await within(nav()).findByText('201–240 of 240')).toBeInTheDocument();
+      await waitFor(() => expect(screen.getByTestId('list')).toHaveTextContent('page 5: 40 rows'));
+      await settled();
+    });
+  });
+
   describe('given 95 sessions at 10 per page', () => {
     it('shows the range, pages with an ellipsis, the current page and disabled start buttons', async () => {
       renderPagination();
