@@ -4,7 +4,7 @@ import { usePaymentSessionsConfig } from '../hooks/context';
 import { useControllableState } from '../hooks/use-controllable-state';
 import type { SessionDetailDialogProps } from './detail/SessionDetailDialog';
 import { getFormatters } from './format';
-import { ThemeScope, useThemeRoot, type ClassNames, type ThemeProps } from './theme';
+import { cx, ThemeScope, useThemeRoot, type ClassNames, type ThemeProps } from './theme';
 import { useBrowserLayoutEffect } from './list/layout-effect';
 import { readThemeVariables } from './list/theme-vars';
 
@@ -25,7 +25,8 @@ export type SessionDetailPart =
   | 'table'
   | 'timeline'
   | 'metadata'
-  | 'link';
+  | 'link'
+  | 'loadError';
 
 /** Props of {@link SessionDetail}. */
 export interface SessionDetailProps extends ThemeProps {
@@ -82,10 +83,18 @@ export function preloadSessionDetail(): Promise<void> {
   return loadingDialog.then(() => undefined);
 }
 
-/** The dialog component, rendering nothing but the trigger until its chunk is there. */
-function useDialogComponent(open: boolean): DialogComponent | undefined {
+/**
+ * The dialog component, rendering nothing but the trigger until its chunk is there. If the chunk cannot
+ * be loaded while the dialog is asked to open, `onLoadFailed` runs (the caller closes and says so); the
+ * next opening tries again.
+ */
+function useDialogComponent(open: boolean, onLoadFailed: () => void): DialogComponent | undefined {
   // Always `undefined` on the first render, on the server and in the browser alike, so hydration matches.
   const [dialog, setDialog] = useState<DialogComponent | undefined>(undefined);
+  const onLoadFailedRef = useRef(onLoadFailed);
+  useEffect(() => {
+    onLoadFailedRef.current = onLoadFailed;
+  });
   useEffect(() => {
     if (dialog) return;
     if (loadedDialog) {
@@ -95,7 +104,10 @@ function useDialogComponent(open: boolean): DialogComponent | undefined {
     let current = true;
     preloadSessionDetail().then(
       () => current && setDialog(() => loadedDialog),
-      () => undefined, // retried when `open` changes or the component mounts again
+      () => {
+        // Before anyone asked to open, a failure stays silent: the next opening retries.
+        if (current && open) onLoadFailedRef.current();
+      },
     );
     return () => {
       current = false;
@@ -141,7 +153,13 @@ export function SessionDetail(props: SessionDetailProps) {
     onValueChange: props.onOpenChange,
     caller: 'SessionDetail',
   });
-  const Dialog = useDialogComponent(open);
+  // An opening whose chunk could not load: closed again (so `open` tells the truth) and said so.
+  const [loadFailed, setLoadFailed] = useState(false);
+  const Dialog = useDialogComponent(open, () => {
+    setLoadFailed(true);
+    setOpen(false);
+  });
+  if (open && loadFailed) setLoadFailed(false);
 
   // The portal leaves the host's tree, and with it any theme variables set there: read them on opening
   // from a hidden element that stays where SessionDetail is rendered.
@@ -166,6 +184,11 @@ export function SessionDetail(props: SessionDetailProps) {
     <ThemeScope value={root.context}>
       {root.unstyled ? null : <span ref={anchorRef} hidden className="rps-session-detail__anchor" />}
       {trigger ? <Trigger trigger={trigger} open={open} onOpen={() => setOpen(true)} triggerRef={triggerRef} /> : null}
+      {loadFailed ? (
+        <p role="alert" className={cx('rps-session-detail__load-error', classNames?.loadError)}>
+          {messages.detailLoadFailed}
+        </p>
+      ) : null}
       {Dialog ? (
         <Dialog
           session={session}

@@ -124,6 +124,8 @@ export interface Messages {
   customerName: string;
   customerEmail: string;
   customerBusinessId: string;
+  /** Shown when the detail dialog's code could not be loaded (offline, a new deployment). */
+  detailLoadFailed: string;
 
   // ExportButton
   exportCsv: string;
@@ -264,6 +266,7 @@ export const defaultMessages: Messages = {
   customerName: 'Name',
   customerEmail: 'Email',
   customerBusinessId: 'Business ID',
+  detailLoadFailed: 'The session details could not be loaded. Try again.',
 
   exportCsv: 'Export CSV',
   exporting: (percent) => `Exporting… ${percent}`,

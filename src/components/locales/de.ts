@@ -118,6 +118,7 @@ export const messagesDe: Messages = {
   customerName: 'Name',
   customerEmail: 'E-Mail',
   customerBusinessId: 'Geschäftskunden-ID',
+  detailLoadFailed: 'Die Sitzungsdetails konnten nicht geladen werden. Bitte erneut versuchen.',
   exportCsv: 'CSV exportieren',
   exporting: (percent) => `Export läuft… ${percent}`,
   exportProgress: (done, total) => `${done} von ${total} Seiten`,

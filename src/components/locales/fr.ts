@@ -118,6 +118,7 @@ export const messagesFr: Messages = {
   customerName: 'Nom',
   customerEmail: 'E-mail',
   customerBusinessId: 'ID professionnel',
+  detailLoadFailed: 'Les détails de la session n’ont pas pu être chargés. Réessayez.',
   exportCsv: 'Exporter en CSV',
   exporting: (percent) => `Export en cours… ${percent}`,
   exportProgress: (done, total) => `${done} pages sur ${total}`,
