@@ -29,8 +29,10 @@ import { SessionDetail } from './SessionDetail';
 import { cx, ThemeScope, useThemeRoot, type ClassNames, type ThemeProps } from './theme';
 import { useReportsWorkspaceErrors, useResolvedFilters, useResolvedQuery } from './workspace';
 
-// Only pages longer than `virtualizeAbove` load this chunk (and @tanstack/react-virtual with it).
-const VirtualRows = lazy(() => import('./list/VirtualRows'));
+// Only pages longer than `virtualizeAbove` load this chunk (and @tanstack/react-virtual with it). If it
+// cannot load (offline, a new deployment), every row renders plainly: slower, but the list still works
+// and the host's error boundary is never reached.
+const VirtualRows = lazy(() => import('./list/VirtualRows').catch(() => ({ default: PlainRows })));
 
 /** The row an arrow, Home or End key moves focus to from row `index` (clamped), or `undefined` for other keys. */
 function rowKeyTarget(key: string, index: number, rowCount: number): number | undefined {
@@ -346,7 +348,7 @@ export function SessionList(props: SessionListProps) {
   let detailElement: ReactNode = null;
   if (shownSession && renderDetail) {
     detailElement = renderDetail({ session: shownSession, open: detailOpen, onOpenChange: onDetailOpenChange, onCloseAutoFocus });
-  } else if (detail !== false) {
+  } else if (detail !== false && !renderDetail) {
     detailElement = (
       <SessionDetail
         session={shownSession}

@@ -2,8 +2,9 @@
  * The virtualized table body of `SessionList`. Its own module, loaded with `React.lazy` only when a page
  * has more rows than `virtualizeAbove`, so a normal page never downloads `@tanstack/react-virtual`.
  */
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useBrowserLayoutEffect } from './layout-effect';
 import { SessionListRow, type RowsProps } from './rows';
 
 /** Rows rendered beyond the visible ones on each side, so fast scrolling and Tab rarely meet a gap. */
@@ -28,7 +29,7 @@ export default function VirtualRows({
   // Rows start below the (sticky) header: the virtualizer must know, or its offsets are off by its height
   // and rows scrolled to the start would hide under it.
   const [headerHeight, setHeaderHeight] = useState(0);
-  useLayoutEffect(() => {
+  useBrowserLayoutEffect(() => {
     setHeaderHeight(scrollElementRef.current?.querySelector('thead')?.offsetHeight ?? 0);
   }, [scrollElementRef]);
 
