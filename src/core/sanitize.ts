@@ -24,13 +24,21 @@ export function isSecretKey(key: string): boolean {
 const MAX_DEPTH = 20;
 /** Longest string that is parsed to look for secrets inside embedded JSON; longer JSON-like text is dropped. */
 const MAX_EMBEDDED_JSON = 1_000_000;
+/** Text that starts with a URL scheme (`javascript:`, `data:`, `https:`…), after blanks. */
+const SCHEME = /^\s*[a-z][a-z0-9+.-]*:/i;
 /** Text that may be a JSON object or array (what `JSON.parse` accepts starts so, after whitespace). */
 const JSON_CONTAINER_START = /^\s*[[{]/;
 
-/** Key names whose values are links: `url`, `redirect_url`, `successURL`, `callback-uri`, `href`, `paymentLink`, `urls`. */
-const URL_KEY = /(?:url|uri|href|link)s?$/;
+/**
+ * Key names whose values are links: `url`, `redirect_url`, `successURL`, `callback-uri`, `href`,
+ * `paymentLink`, `urls`, and the redirect targets `redirect`, `redirect_to`, `return_to`.
+ */
+const URL_KEY = /(?:url|uri|href|link)s?$|^redirect(?:to)?$|^returnto$/;
 
-/** Whether an object key names a link (it ends with `url`, `uri`, `href` or `link`, ignoring case and separators). */
+/**
+ * Whether an object key names a link (it ends with `url`, `uri`, `href` or `link`, or is a redirect target,
+ * ignoring case and separators).
+ */
 export function isUrlKey(key: string): boolean {
   return URL_KEY.test(key.toLowerCase().replace(/[^a-z0-9]/g, ''));
 }
@@ -51,9 +59,10 @@ export function stripSecrets<T>(value: T): T {
 /**
  * What an adapter keeps as `session.raw`: {@link stripSecrets}, and in addition every string under a
  * URL-named key ({@link isUrlKey}: `redirect_url`, `paymentUrl`, `successUrl`, `cancelUrl`, `href`,
- * `link`, …, also inside arrays under such a key and inside embedded JSON) that is not a safe http(s)
- * URL ({@link safeHttpUrl}) becomes `null`, so that no `javascript:` or `data:` link survives for a host
- * to render. Safe URLs are kept exactly as they came.
+ * `links`, `redirect`, …, at any depth below such a key — arrays and objects alike, as in
+ * `links: { self: … }` — and inside embedded JSON) that is not a safe http(s) URL ({@link safeHttpUrl})
+ * becomes `null`. Safe URLs are kept exactly as they came. Strings under other keys are not judged as
+ * links: `raw` is the backend's record, so a host that renders any of it as a link must check it itself.
  */
 export function sanitizeRaw<T>(value: T): T {
   return clean(value, true);
@@ -73,7 +82,10 @@ function clean<T>(value: T, urls: boolean): T {
     try {
       parsed = JSON.parse(text);
     } catch {
-      return text;
+      // Broken JSON cannot be cleaned key by key: if it names a secret anywhere, drop it whole (fail closed).
+      if (!isSecretKey(text)) return text;
+      changed += 1;
+      return undefined;
     }
     const before = changed;
     const cleaned = visit(parsed, depth + 1);
@@ -86,13 +98,38 @@ function clean<T>(value: T, urls: boolean): T {
       changed += 1;
       return null;
     }
-    if (Array.isArray(node) && depth <= MAX_DEPTH && !seen.has(node)) {
-      seen.add(node);
-      const copy = node.map((item) => (typeof item === 'string' ? visitLink(item, depth + 1) : visit(item, depth + 1)));
-      seen.delete(node);
-      return copy;
+    if (node === null || typeof node !== 'object' || depth > MAX_DEPTH || seen.has(node)) return visit(node, depth);
+    // Below a link-named key: list items are links (`urls: [...]`); an object's strings may be links or text
+    // (`links: { self, title }`), so there any string with a scheme other than http(s) is nulled.
+    seen.add(node);
+    let copy: unknown;
+    if (Array.isArray(node)) {
+      copy = node.map((item) => visitLink(item, depth + 1));
+    } else {
+      const out: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(node)) {
+        if (key === '__proto__') continue;
+        if (isSecretKey(key)) {
+          changed += 1;
+          continue;
+        }
+        out[key] = visitUnderLink(child, depth + 1);
+      }
+      copy = out;
     }
-    return visit(node, depth);
+    seen.delete(node);
+    return copy;
+  };
+  /** A value inside an object under a link-named key: its own link-named keys are links, other strings are links only if they have a scheme. */
+  const visitUnderLink = (node: unknown, depth: number): unknown => {
+    if (typeof node === 'string') {
+      if (SCHEME.test(node) && safeHttpUrl(node) === undefined) {
+        changed += 1;
+        return null;
+      }
+      return visitString(node, depth);
+    }
+    return node !== null && typeof node === 'object' ? visitLink(node, depth) : node;
   };
   const visit = (node: unknown, depth: number): unknown => {
     if (typeof node === 'string') return visitString(node, depth);

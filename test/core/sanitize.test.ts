@@ -32,6 +32,17 @@ describe('stripSecrets', () => {
     expect(stripSecrets({ a: shared, b: shared })).toEqual({ a: { v: 1 }, b: { v: 1 } });
   });
 
+  it('drops broken JSON text that names a secret (it cannot be cleaned key by key), keeps other broken text', () => {
+    const out = stripSecrets({
+      trailingComma: '{"client_secret":"pi_3_secret_C"},',
+      bom: '\uFEFF{"client_secret":"pi_4_secret_D"}',
+      harmless: '{not json, nothing to hide}',
+    });
+    expect(JSON.stringify(out)).not.toMatch(/secret_C|secret_D/);
+    expect(out).toEqual({ harmless: '{not json, nothing to hide}' });
+    expect(Object.keys(out).filter((key) => (out as Record<string, unknown>)[key] !== undefined)).toEqual(['harmless']);
+  });
+
   it('cleans strings that hold JSON with secret keys, re-serialized without them', () => {
     const out = stripSecrets({
       intent: '{"amount": 1, "client_secret": "pi_1_secret_A"}',
@@ -49,7 +60,7 @@ describe('stripSecrets', () => {
   it('leaves strings alone that are not JSON or hold no secret', () => {
     const input = {
       plain: 'hello {world}',
-      broken: '{"client_secret": "x",',
+      broken: '{"amount": 1,',
       clean: '{ "amount": 1,  "currency": "usd" }',
       array: '[1, 2, 3]',
       braces: '{not json}',
@@ -166,11 +177,26 @@ describe('sanitizeRaw', () => {
     });
   });
 
+  it('walks objects under a link-named key: nested links are judged, plain text is kept', () => {
+    expect(
+      sanitizeRaw({
+        links: { self: 'javascript:alert(1)', next: 'https://api.example.com/p/2', title: 'Next page', meta: { href: 'data:text/html,x', rel: 'alternate' } },
+        redirect: 'javascript:alert(2)',
+        return_to: 'https://shop.example.com/done',
+      }),
+    ).toEqual({
+      links: { self: null, next: 'https://api.example.com/p/2', title: 'Next page', meta: { href: null, rel: 'alternate' } },
+      redirect: null,
+      return_to: 'https://shop.example.com/done',
+    });
+  });
+
   it('names URL keys by their ending', () => {
     for (const key of ['url', 'redirect_url', 'paymentUrl', 'successURL', 'callback-uri', 'href', 'self_href', 'link', 'paymentLink', 'urls', 'links']) {
       expect(isUrlKey(key)).toBe(true);
     }
-    for (const key of ['id', 'urgency', 'linkCount', 'curious', 'status']) expect(isUrlKey(key)).toBe(false);
+    for (const key of ['redirect', 'redirect_to', 'returnTo']) expect(isUrlKey(key)).toBe(true);
+    for (const key of ['id', 'urgency', 'linkCount', 'curious', 'status', 'redirects_count']) expect(isUrlKey(key)).toBe(false);
   });
 });
 
