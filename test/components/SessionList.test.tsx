@@ -486,7 +486,9 @@ describe('SessionList', () => {
       // Without an `id` column the first column holds the row's button.
       const firstRow = screen.getAllByRole('row')[1]!;
       expect(within(firstRow).getByRole('rowheader')).toHaveAttribute('data-column', 'amount');
-      expect(within(firstRow).getByRole('button', { name: `Open session ${sessions[0]!.id}` })).toBeInTheDocument();
+      // Its visible amount starts the button's name (label in name), then what the button does.
+      const amountText = within(firstRow).getByRole('rowheader').textContent?.replace(`Open session ${sessions[0]!.id}`, '');
+      expect(within(firstRow).getByRole('button', { name: `${amountText} Open session ${sessions[0]!.id}` })).toBeInTheDocument();
       const orderCell = within(firstRow).getAllByRole('cell')[0]!;
       expect(orderCell).toHaveTextContent(sessions[0]!.orderId ?? 'none');
       const kindCell = within(firstRow).getAllByRole('cell')[1]!;
@@ -509,6 +511,8 @@ describe('SessionList', () => {
       const rowHeader = within(screen.getAllByRole('row')[1]!).getByRole('rowheader');
       expect(rowHeader).toHaveAttribute('data-column', 'who');
       expect(within(rowHeader).getByRole('button')).toHaveTextContent(sessions[0]!.customer?.name ?? '?');
+      // Its visible text starts the accessible name (label in name), then what the button does.
+      expect(within(rowHeader).getByRole('button')).toHaveAccessibleName(`${sessions[0]!.customer?.name ?? '?'} Open session ${sessions[0]!.id}`);
     });
 
     it('skips an unknown column id with a warning instead of crashing', async () => {

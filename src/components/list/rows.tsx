@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { memo, useId, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { PaymentSession } from '../../core/types';
 import type { SessionListColumn, SessionListColumnContext } from '../columns';
 import { cx, type ClassNames } from '../theme';
@@ -81,6 +81,7 @@ export const SessionListRow = memo(function SessionListRow({
   measureRef?: (element: HTMLTableRowElement | null) => void;
 }) {
   const { columns, rowHeaderIndex, columnContext, interactive, classNames } = context;
+  const labelId = useId();
   const { messages } = columnContext;
 
   const onRowClick = (event: MouseEvent<HTMLTableRowElement>) => {
@@ -126,11 +127,23 @@ export const SessionListRow = memo(function SessionListRow({
                 ref={(element) => context.registerTrigger(session.id, element)}
                 className={cx('rps-session-list__trigger', classNames?.trigger)}
                 data-rps-trigger=""
-                aria-label={messages.openSession(session.id)}
+                // The id column's text is in "Open session {id}"; another row-header column keeps its visible
+                // text first in the name (WCAG 2.5.3 label in name), then what the button does.
+                aria-label={column.id === 'id' ? messages.openSession(session.id) : undefined}
+                aria-labelledby={column.id === 'id' ? undefined : `${labelId}-text ${labelId}-action`}
                 aria-haspopup={context.opensDialog ? 'dialog' : undefined}
                 onKeyDown={(event) => context.onTriggerKeyDown(event, index)}
               >
-                {content}
+                {column.id === 'id' ? (
+                  content
+                ) : (
+                  <>
+                    <span id={`${labelId}-text`}>{content}</span>
+                    <span id={`${labelId}-action`} className="rps-visually-hidden">
+                      {messages.openSession(session.id)}
+                    </span>
+                  </>
+                )}
               </button>
             ) : (
               content
