@@ -57,6 +57,9 @@ export interface ExportButtonProps extends ThemeProps, Pick<UseSessionExportOpti
 /** What the component shows: the export's status, with an error the user dismissed shown as canceled. */
 type View = 'idle' | 'running' | 'done' | 'error' | 'canceled';
 
+/** How long the auto-download's object URL lives: long enough for any browser to have read the file. */
+const DOWNLOAD_URL_LIFETIME_MS = 60_000;
+
 /**
  * Exports every session of the current filter as a CSV (formula-safe, no secrets): a button, then a
  * progress bar with the percentage and pages done and a Cancel button, then an automatic download plus a
@@ -112,7 +115,13 @@ export function ExportButton(props: ExportButtonProps) {
       handledRun.current = run.current;
       const { onExport, autoDownload: download, fileName: name, rows: count } = latest.current;
       onExport?.(finishedCsv, { rows: count, fileName: name });
-      if (download && objectUrl) clickDownload(objectUrl, name);
+      if (download && objectUrl) {
+        // Its own URL, revoked well after the browser has taken the file: the link's URL may be revoked at
+        // once (Strict Mode runs this effect twice), which some browsers do not survive mid-download.
+        const downloadUrl = createObjectUrl(finishedCsv) ?? objectUrl;
+        clickDownload(downloadUrl, name);
+        if (downloadUrl !== objectUrl) setTimeout(() => URL.revokeObjectURL(downloadUrl), DOWNLOAD_URL_LIFETIME_MS);
+      }
     }
     return () => {
       if (objectUrl) URL.revokeObjectURL(objectUrl);

@@ -243,18 +243,27 @@ describe('ExportButton', () => {
 
     it('downloads the file by itself, named by today in the provider time zone, and revokes the URL later', async () => {
       const urls = stubObjectUrls();
+      const timers = vi.spyOn(globalThis, 'setTimeout');
       const { user, exports, unmount } = renderExport({}, { fetcher: createFakeTruemedFetcher({ sessions: 5 }), timeZone: 'America/New_York' });
       await user.click(screen.getByRole('button', { name: 'Export CSV' }));
       await finished();
-      expect(anchorClicks).toEqual([{ href: 'blob:test/1', download: 'payment-sessions-2026-03-09.csv' }]);
+      // The download gets its own URL (blob:test/2), revoked a minute later, not with the link's.
+      expect(anchorClicks).toEqual([{ href: 'blob:test/2', download: 'payment-sessions-2026-03-09.csv' }]);
       expect(await urls.blobs[0]?.text()).toBe(exports[0]?.csv);
+      expect(await urls.blobs[1]?.text()).toBe(exports[0]?.csv);
+      const revokeLater = timers.mock.calls.find(([, delay]) => delay === 60_000);
+      expect(revokeLater).toBeDefined();
+      expect(urls.revoke).not.toHaveBeenCalledWith('blob:test/2');
+      (revokeLater![0] as () => void)();
+      expect(urls.revoke).toHaveBeenCalledWith('blob:test/2');
+      timers.mockRestore();
       expect(exports[0]?.info.fileName).toBe('payment-sessions-2026-03-09.csv');
       const link = screen.getByRole('link', { name: 'Download CSV' });
       expect(link).toHaveAttribute('href', 'blob:test/1');
       expect(link).toHaveAttribute('download', 'payment-sessions-2026-03-09.csv');
       // The temporary anchor is gone; the URL lives as long as the link shows.
       expect(document.querySelectorAll('a[download]')).toHaveLength(1);
-      expect(urls.revoke).not.toHaveBeenCalled();
+      expect(urls.revoke).not.toHaveBeenCalledWith('blob:test/1');
       unmount();
       expect(urls.revoke).toHaveBeenCalledWith('blob:test/1');
     });
