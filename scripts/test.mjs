@@ -1,6 +1,7 @@
 // `npm test`: every suite (unit + jsdom + browser + e2e), then one summary line `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
 
 const results = 'reports/vitest-results.json';
@@ -9,6 +10,16 @@ rmSync(results, { force: true });
 
 // Browser suites need Chromium; find or install it before anything starts.
 process.env.CHROMIUM_PATH = ensureChromium();
+
+// The react18 project runs the component suites on React 18 (a supported peer), from its own small install.
+const react18Kit = resolve('test/react18');
+const kitInstall = spawnSync('npm', ['ci', '--prefix', react18Kit, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'inherit' });
+if (kitInstall.status !== 0) {
+  console.error('Installing React 18 for the react18 test project failed (test/react18), so no suite ran.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+process.env.RPS_REACT18_KIT = react18Kit;
 
 // The end-to-end suite drives the built demo portal: build the package and the demo first.
 const build = spawnSync('npm', ['run', '--silent', 'build:demo'], { stdio: 'inherit' });
