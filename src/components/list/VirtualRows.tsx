@@ -2,8 +2,8 @@
  * The virtualized table body of `SessionList`. Its own module, loaded with `React.lazy` only when a page
  * has more rows than `virtualizeAbove`, so a normal page never downloads `@tanstack/react-virtual`.
  */
-import { useEffect, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import { measureElement as measureRow, useVirtualizer } from '@tanstack/react-virtual';
 import { useBrowserLayoutEffect } from './layout-effect';
 import { SessionListRow, type RowsProps } from './rows';
 
@@ -33,12 +33,21 @@ export default function VirtualRows({
     setHeaderHeight(scrollElementRef.current?.querySelector('thead')?.offsetHeight ?? 0);
   }, [scrollElementRef]);
 
+  // Rows are usually all one height: once a row is measured, rows not measured yet are estimated at that
+  // height, so rows scrolled or re-sorted into view rarely resize (every resize is another render).
+  const learnedRowHeight = useRef<number | undefined>(undefined);
+
   const virtualizer = useVirtualizer({
     count: sessions.length,
     paddingStart: headerHeight,
     scrollPaddingStart: headerHeight,
     getScrollElement: () => scrollElementRef.current,
-    estimateSize: () => estimatedRowHeight,
+    estimateSize: () => learnedRowHeight.current ?? estimatedRowHeight,
+    measureElement: (element, entry, instance) => {
+      const size = measureRow(element, entry, instance);
+      if (size > 0) learnedRowHeight.current = size;
+      return size;
+    },
     getItemKey: (index) => sessions[index]?.id ?? index,
     overscan: OVERSCAN,
     // Before the scroll element is measured (and on the server) assume its maximum height.
