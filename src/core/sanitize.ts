@@ -101,24 +101,7 @@ function clean<T>(value: T, urls: boolean): T {
     if (node === null || typeof node !== 'object' || depth > MAX_DEPTH || seen.has(node)) return visit(node, depth);
     // Below a link-named key: list items are links (`urls: [...]`); an object's strings may be links or text
     // (`links: { self, title }`), so there any string with a scheme other than http(s) is nulled.
-    seen.add(node);
-    let copy: unknown;
-    if (Array.isArray(node)) {
-      copy = node.map((item) => visitLink(item, depth + 1));
-    } else {
-      const out: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(node)) {
-        if (key === '__proto__') continue;
-        if (isSecretKey(key)) {
-          changed += 1;
-          continue;
-        }
-        out[key] = visitUnderLink(child, depth + 1);
-      }
-      copy = out;
-    }
-    seen.delete(node);
-    return copy;
+    return copyContainer(node, (item) => visitLink(item, depth + 1), (_key, child) => visitUnderLink(child, depth + 1));
   };
   /** A value inside an object under a link-named key: its own link-named keys are links, other strings are links only if they have a scheme. */
   const visitUnderLink = (node: unknown, depth: number): unknown => {
@@ -138,10 +121,22 @@ function clean<T>(value: T, urls: boolean): T {
       changed += 1;
       return undefined;
     }
+    return copyContainer(
+      node,
+      (item) => visit(item, depth + 1),
+      (key, child) => (urls && isUrlKey(key) ? visitLink(child, depth + 1) : visit(child, depth + 1)),
+    );
+  };
+  /** A copy of an array or object, each item or entry visited; secret keys and `__proto__` are left out. */
+  const copyContainer = (
+    node: object,
+    visitItem: (item: unknown) => unknown,
+    visitEntry: (key: string, child: unknown) => unknown,
+  ): unknown => {
     seen.add(node);
     let copy: unknown;
     if (Array.isArray(node)) {
-      copy = node.map((item) => visit(item, depth + 1));
+      copy = node.map((item) => visitItem(item));
     } else {
       const out: Record<string, unknown> = {};
       for (const [key, child] of Object.entries(node)) {
@@ -151,7 +146,7 @@ function clean<T>(value: T, urls: boolean): T {
           changed += 1;
           continue;
         }
-        out[key] = urls && isUrlKey(key) ? visitLink(child, depth + 1) : visit(child, depth + 1);
+        out[key] = visitEntry(key, child);
       }
       copy = out;
     }
