@@ -33,11 +33,38 @@ const LOCALES: Record<string, { label: string; timeZone: string; messages?: Mess
   'fr-FR': { label: 'Français', timeZone: 'Europe/Paris', messages: messagesFr },
 };
 
-const ACCENTS: Record<string, Theme | undefined> = {
-  default: undefined,
-  violet: { colors: { accent: '#6d28d9', focus: '#6d28d9' }, radius: 12 },
-  teal: { colors: { accent: '#0f766e', focus: '#0f766e' }, radius: 4, density: 'compact' },
+const ACCENTS: Record<string, { label: string; theme?: Theme }> = {
+  default: { label: 'Default' },
+  violet: { label: 'Violet, rounded', theme: { colors: { accent: '#6d28d9', focus: '#6d28d9' }, radius: 12 } },
+  teal: { label: 'Teal, compact', theme: { colors: { accent: '#0f766e', focus: '#0f766e' }, radius: 4, density: 'compact' } },
 };
+
+const APPEARANCES: Record<Appearance, { label: string }> = {
+  light: { label: 'Light' },
+  dark: { label: 'Dark' },
+  system: { label: 'System' },
+};
+
+/** One labelled portal setting: a select over a table of choices (id → label). */
+function SettingSelect({ label, value, choices, onChange }: {
+  label: string;
+  value: string;
+  choices: Record<string, { label: string }>;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        {Object.entries(choices).map(([id, choice]) => (
+          <option key={id} value={id}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** Portal settings live in the URL too, so a reload or a shared link shows the same view. */
 function useUrlSetting(name: string, fallback: string, allowed: readonly string[]) {
@@ -105,7 +132,7 @@ function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
 function Portal({ onSignedOut }: { onSignedOut: () => void }) {
   const [backend, setBackend] = useUrlSetting('backend', 'truemed', Object.keys(BACKENDS));
   const [locale, setLocale] = useUrlSetting('lang', 'en-US', Object.keys(LOCALES));
-  const [appearance, setAppearance] = useUrlSetting('appearance', 'light', ['light', 'dark', 'system']);
+  const [appearance, setAppearance] = useUrlSetting('appearance', 'light', Object.keys(APPEARANCES));
   const [accent, setAccent] = useUrlSetting('accent', 'default', Object.keys(ACCENTS));
   const localeSettings = LOCALES[locale] ?? LOCALES['en-US']!;
   const fetcher = (BACKENDS[backend] ?? BACKENDS.truemed!).fetcher;
@@ -116,42 +143,10 @@ function Portal({ onSignedOut }: { onSignedOut: () => void }) {
       <header className="demo-header">
         <h1>Acme Wellness · Payments</h1>
         <div className="demo-settings" role="group" aria-label="Portal settings">
-          <label>
-            Backend
-            <select value={backend} onChange={(event) => setBackend(event.target.value)}>
-              {Object.entries(BACKENDS).map(([id, { label }]) => (
-                <option key={id} value={id}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Language
-            <select value={locale} onChange={(event) => setLocale(event.target.value)}>
-              {Object.entries(LOCALES).map(([id, { label }]) => (
-                <option key={id} value={id}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Appearance
-            <select value={appearance} onChange={(event) => setAppearance(event.target.value)}>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
-              <option value="system">System</option>
-            </select>
-          </label>
-          <label>
-            Theme
-            <select value={accent} onChange={(event) => setAccent(event.target.value)}>
-              <option value="default">Default</option>
-              <option value="violet">Violet, rounded</option>
-              <option value="teal">Teal, compact</option>
-            </select>
-          </label>
+          <SettingSelect label="Backend" value={backend} choices={BACKENDS} onChange={setBackend} />
+          <SettingSelect label="Language" value={locale} choices={LOCALES} onChange={setLocale} />
+          <SettingSelect label="Appearance" value={appearance} choices={APPEARANCES} onChange={setAppearance} />
+          <SettingSelect label="Theme" value={accent} choices={ACCENTS} onChange={setAccent} />
           <button
             type="button"
             className="demo-button"
@@ -171,7 +166,7 @@ function Portal({ onSignedOut }: { onSignedOut: () => void }) {
           syncWithUrl
           include={include}
           appearance={appearance as Appearance}
-          theme={ACCENTS[accent]}
+          theme={ACCENTS[accent]?.theme}
           messages={localeSettings.messages}
           className="demo-workspace"
         >
