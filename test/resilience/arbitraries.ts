@@ -10,6 +10,7 @@
  * hit in the DOM is always the library's own doing, never an echo of the payload.
  */
 import fc from 'fast-check';
+import { TRUEMED_STATUSES } from 'react-payment-sessions/headless';
 
 /** Text that correct rendering never produces by itself; the DOM checks fail on any of it. */
 export const FORBIDDEN_TEXT = ['NaN', 'undefined', 'Invalid Date', '[object Object]', 'Infinity'] as const;
@@ -195,14 +196,7 @@ export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 /** Raw payment statuses: documented, other cases and spacing, unknown words. */
 export const rawStatus = fc.oneof(
   fc.constantFrom(
-    'pending',
-    'processing',
-    'captured',
-    'canceled',
-    'rejected',
-    'authorized',
-    'authorization_voided',
-    'authorization_expired',
+    ...TRUEMED_STATUSES,
     'CAPTURED',
     ' pending ',
     'teleported',
