@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { instantToDay } from '../core/date-range';
 import type { SessionQuery } from '../core/types';
 import { usePaymentSessionsConfig } from '../hooks/context';
@@ -87,13 +87,7 @@ export function ExportButton(props: ExportButtonProps) {
   const view: View = exporter.status === 'error' && exporter.error === dismissedError ? 'canceled' : exporter.status;
   const { done, total } = exporter.progress;
   const finishedCsv = exporter.status === 'done' ? exporter.csv : undefined;
-  const newline = csvOptions?.newline;
-  const header = csvOptions?.header;
-  // A walk over the whole file: once per finished export, not per render.
-  const rows = useMemo(
-    () => (finishedCsv === undefined ? 0 : countCsvRows(finishedCsv, { newline, header })),
-    [finishedCsv, newline, header],
-  );
+  const rows = exporter.status === 'done' ? (exporter.rows ?? 0) : 0;
   const fileName = props.fileName ?? defaultFileName(config?.timeZone);
 
   // The download link of the finished export; the object URL is revoked when the export is left behind.
@@ -273,21 +267,3 @@ export function defaultFileName(timeZone: string | undefined, now: Date = new Da
   return `payment-sessions-${instantToDay(now.toISOString(), isValidTimeZone(timeZone) ? timeZone : 'UTC')}.csv`;
 }
 
-/**
- * Data rows of a CSV written by core's `toCsv`: records end with the newline, and a newline inside a
- * quoted cell (a customer note over two lines) is part of the cell, not a record end.
- */
-export function countCsvRows(csv: string, options: UseSessionExportOptions['csv'] = {}): number {
-  const newline = options.newline ?? '\r\n';
-  let records = 0;
-  let quoted = false;
-  for (let index = 0; index < csv.length; index += 1) {
-    if (csv[index] === '"') quoted = !quoted;
-    else if (!quoted && csv.startsWith(newline, index)) {
-      records += 1;
-      index += newline.length - 1;
-    }
-  }
-  const hasHeader = options.header ?? true;
-  return Math.max(0, records - (hasHeader ? 1 : 0));
-}

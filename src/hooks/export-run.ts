@@ -17,6 +17,8 @@ export interface ExportState {
   progress: { done: number; total: number | undefined };
   /** The CSV, once `status` is `done`. */
   csv?: string;
+  /** How many sessions (data rows) the CSV holds, once `status` is `done`. */
+  rows?: number;
   /** Why the export stopped, when `status` is `error`. */
   error?: PaymentSessionsError;
   /** The first page that failed, when `status` is `error`; `resume()` starts there. */
@@ -107,7 +109,7 @@ export function createExportRun({ fetcher, query, concurrency, csvOptions }: Exp
       const reason = toPaymentSessionsError(error);
       if (!failure || page < failure.page) failure = { page, error: reason };
     };
-    update({ status: 'running', error: undefined, failedPage: undefined, csv: undefined });
+    update({ status: 'running', error: undefined, failedPage: undefined, csv: undefined, rows: undefined });
 
     // Page 1 alone first: it says how many pages there are.
     if (pageCount === undefined) {
@@ -130,7 +132,8 @@ export function createExportRun({ fetcher, query, concurrency, csvOptions }: Exp
       update({ status: 'error', error: failure.error, failedPage: failure.page });
       return;
     }
-    update({ status: 'done', csv: toCsv(collect(), options) });
+    const sessions = collect();
+    update({ status: 'done', csv: toCsv(sessions, options), rows: sessions.length });
   };
 
   /** Every session in page order; one that moved across a page boundary while we walked appears once. */

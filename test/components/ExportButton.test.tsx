@@ -14,7 +14,7 @@ import {
 import { createFakeOneEntryFetcher, createFakeTruemedFetcher, makeTruemedRecords, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
 import { ExportButton, type ExportButtonProps, type ExportInfo } from 'react-payment-sessions';
 // Internal helpers, not part of the public surface.
-import { countCsvRows, defaultFileName } from '../../src/components/ExportButton';
+import { defaultFileName } from '../../src/components/ExportButton';
 
 interface Setup {
   fetcher?: SessionFetcher;
@@ -344,13 +344,7 @@ describe('ExportButton', () => {
     expect(html).toContain('data-state="idle"');
   });
 
-  describe('countCsvRows and defaultFileName', () => {
-    it('counts records, not lines: a newline inside a quoted cell is part of the cell', () => {
-      expect(countCsvRows('id,note\r\n1,"two\r\nlines"\r\n2,x\r\n')).toBe(2);
-      expect(countCsvRows('1,a\n2,"b\n"\n', { newline: '\n', header: false })).toBe(2);
-      expect(countCsvRows('id\r\n')).toBe(0);
-    });
-
+  describe('defaultFileName', () => {
     it('names the file by the calendar day in the time zone', () => {
       const now = new Date('2026-03-10T02:00:00Z');
       expect(defaultFileName('America/New_York', now)).toBe('payment-sessions-2026-03-09.csv');

@@ -59,6 +59,34 @@ describe('useSessionExport', () => {
       expect(result.current.csv?.split('\r\n')[0]).toMatch(/^ID,Status,/);
     });
 
+    it('counts sessions, not lines: a line break inside a quoted cell is part of the cell', async () => {
+      const sessions = makeSessions(3).map((session, index) =>
+        index === 1 ? { ...session, customer: { name: 'Two\r\nlines', email: 'two@example.com' } } : session,
+      );
+      const fetcher = createFakeFetcher({ sessions });
+      const { result } = renderExport(fetcher, {}, { columns: ['id', { key: 'name', header: 'Name', value: (session) => session.customer?.name }] });
+      act(() => result.current.start());
+      await advance(50);
+      expect(result.current.status).toBe('done');
+      expect(result.current.rows).toBe(3);
+      // Four CRLF-separated pieces after the header: the quoted name spans two of them.
+      expect(rows(result.current.csv)).toHaveLength(4);
+      expect(result.current.csv).toContain('"Two\r\nlines"');
+    });
+
+    it('has no row count until an export is done, and none while a new one runs', async () => {
+      const fetcher = createFakeFetcher({ sessions: makeSessions(2), delayMs: () => 30 });
+      const { result } = renderExport(fetcher, {});
+      expect(result.current.rows).toBeUndefined();
+      act(() => result.current.start());
+      await advance(30);
+      expect(result.current.rows).toBe(2);
+      act(() => result.current.start());
+      expect(result.current.rows).toBeUndefined();
+      await advance(30);
+      expect(result.current.rows).toBe(2);
+    });
+
     it('exports the whole filter whatever page the query is on, with the chosen columns', async () => {
       const fetcher = createFakeFetcher();
       const { result } = renderExport(fetcher, { page: 3, status: ['refunded'] }, { columns: ['id', 'status'], concurrency: 1 });
