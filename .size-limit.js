@@ -56,17 +56,17 @@ export default [
   },
   {
     name: 'react-payment-sessions: lazy VirtualRows chunk (pages above virtualizeAbove only)',
-    path: `${dist}/chunks/VirtualRows-*.js`,
+    path: `${dist}/components/list/VirtualRows.js`,
     gzip: true,
     // Reported, not budgeted: a 30-row page never loads it.
-    modifyEsbuildConfig: withPlugins(otherDistFilesExternal(/\/chunks\/VirtualRows-[^/]*\.js$/)),
+    modifyEsbuildConfig: withPlugins(otherDistFilesExternal(/\/components\/list\/VirtualRows\.js$/)),
   },
   {
     name: 'react-payment-sessions: lazy SessionDetail dialog chunk (Radix Dialog; fetched after mount, needed on opening)',
-    path: `${dist}/chunks/SessionDetailDialog-*.js`,
+    path: `${dist}/components/detail/SessionDetailDialog.js`,
     gzip: true,
     // Reported, not budgeted: it loads after the page has rendered.
-    modifyEsbuildConfig: withPlugins(otherDistFilesExternal(/\/chunks\/SessionDetailDialog-[^/]*\.js$/)),
+    modifyEsbuildConfig: withPlugins(otherDistFilesExternal(/\/components\/detail\/SessionDetailDialog\.js$/)),
   },
   {
     name: 'react-payment-sessions/styles.css',

@@ -29,7 +29,14 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: isExternal,
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      // With one file per module, inlining an imported constant leaves a bare `import './query.js'` behind,
+      // which hosts' bundlers warn about ("marked as having no side effects"); keep the constants as imports.
+      optimization: { inlineConst: false },
+      // One output file per source module (as Radix and react-aria ship): a host's bundler then drops whole
+      // modules it does not use (package.json `sideEffects` lists only CSS), e.g. the OneEntry adapter and its
+      // schemas for a Truemed host, or both adapters for a host with its own fetcher. In one merged chunk the
+      // valibot schemas built at module level could not be dropped.
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },
 });
