@@ -34,6 +34,13 @@ function entries() {
       source: `export * from ${lib('headless.js')};\n`,
     },
     {
+      id: 'ours-headless-own-fetcher',
+      label: "react-payment-sessions `./headless`: a list over the host's own fetcher",
+      note: 'PaymentSessionsProvider, usePaymentSessions, useSessionFilters, usePagination, useRefundSummary (no adapter)',
+      dir: 'ours',
+      source: `export { PaymentSessionsProvider, usePaymentSessions, useSessionFilters, usePagination, useRefundSummary } from ${lib('headless.js')};\n`,
+    },
+    {
       id: 'ours-headless-list',
       label: 'react-payment-sessions `./headless`: a list with filters and pages',
       note: 'PaymentSessionsProvider, usePaymentSessions, useSessionFilters, usePagination, createTruemedFetcher',
