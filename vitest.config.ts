@@ -91,11 +91,8 @@ export default defineConfig({
                 name: 'react18',
                 environment: 'jsdom',
                 include: ['test/components/**/*.test.tsx', 'test/hooks/**/*.test.tsx'],
-                // Browser tests run in the chromium project. use-payment-sessions.test.tsx counts requests at
-                // fake-timer milliseconds inside long act() calls, and React 18 runs an update's effects only
-                // when its act() ends, so the idle prefetch starts later there (test timing, not behaviour:
-                // the prefetch itself is covered on 18 by SessionList's and Pagination's tests).
-                exclude: ['test/**/*.browser.test.tsx', 'test/hooks/use-payment-sessions.test.tsx'],
+                // Browser tests run in the chromium project.
+                exclude: ['test/**/*.browser.test.tsx'],
                 setupFiles: ['test/setup-dom.ts'],
                 globals: true,
               },

@@ -27,9 +27,22 @@ export function providerWrapper(fetcher: SessionFetcher, { swrConfig, ...provide
   return { wrapper: Wrapper, cache };
 }
 
-/** Advances fake timers inside `act`, letting promises and React updates settle. */
+/** How much fake time one `act` may cover in {@link advance}. */
+const ACT_STEP_MS = 10;
+
+/**
+ * Advances fake timers inside `act`, letting promises and React updates settle. The time passes in
+ * `act`s of at most 10 ms: React 18 runs the effects of an update only when its `act` ends, so one long
+ * `act` would hold back whatever an effect schedules (the idle prefetch) until the end, unlike a browser,
+ * where effects run within a frame. React 19 flushes them inside the `act` either way.
+ */
 export async function advance(ms: number): Promise<void> {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
+  let left = ms;
+  do {
+    const step = Math.min(left, ACT_STEP_MS);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(step);
+    });
+    left -= step;
+  } while (left > 0);
 }
