@@ -130,7 +130,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        optimizeDeps: { include: [...browserDeps, '@testing-library/react', '@testing-library/user-event'] },
+        optimizeDeps: { include: [...browserDeps, '@testing-library/react', '@testing-library/user-event', 'axe-core'] },
         test: {
           name: 'chromium',
           include: ['test/**/*.browser.test.ts', 'test/**/*.browser.test.tsx'],
