@@ -154,7 +154,15 @@ export async function startDemoServer(options = {}) {
 
 function serveStatic(root, pathname, req, res) {
   // Resolve inside root only: no "..", no absolute paths, no symlink games beyond what is built.
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // A malformed escape (`/%E0%A4%A`) is the client's mistake, not a reason to stop the server.
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+    return res.end('Bad request');
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   let file = resolve(root, relative);
   if (file !== root && !file.startsWith(root + sep)) file = join(root, 'index.html');
   if (!existsSync(file) || statSync(file).isDirectory()) {

@@ -7,11 +7,13 @@
  * Words that make a key name a credential, anywhere in the key once it is lower-cased and stripped of
  * everything but letters and digits: a Stripe client secret lets anyone confirm the payment, an API key
  * lets anyone call the backend, and a backend may name them `stripeClientSecret`, `webhook_secret`,
- * `secretKey`, `x-truemed-api-key`, `access_token`, `private_key`…. `secret` followed by `ar`
- * (`secretary`, `secretariat`) is a word of its own. Tokens in general are not secrets: `payment_token`
- * is shown and filtered on, `token_type` is harmless.
+ * `secretKey`, `x-truemed-api-key`, `access_token`, `private_key`, `x-app-token` (OneEntry's), a
+ * bearer `authorization`, `credentials`…. `secret` followed by `ar` (`secretary`, `secretariat`) is a word
+ * of its own. Tokens in general are not secrets: `payment_token` is shown and filtered on, `token_type` is
+ * harmless; `authorization` and `id_token` count only as the whole key (`authorization_id` is a payment's).
  */
-const SECRET_WORD = /secret(?!ar)|password|passwd|apikey|privatekey|accesstoken|refreshtoken/;
+const SECRET_WORD =
+  /secret(?!ar)|password|passwd|apikey|privatekey|accesstoken|refreshtoken|authtoken|apitoken|sessiontoken|apptoken|bearer|credential|signingkey|encryptionkey|^(?:proxy)?authorization$|^idtoken$/;
 
 /**
  * Whether an object key names a secret (`clientSecret`, `client_secret`, `api-key`, `webhook_secret`,
@@ -24,10 +26,19 @@ export function isSecretKey(key: string): boolean {
 const MAX_DEPTH = 20;
 /** Longest string that is parsed to look for secrets inside embedded JSON; longer JSON-like text is dropped. */
 const MAX_EMBEDDED_JSON = 1_000_000;
-/** Text that starts with a URL scheme (`javascript:`, `data:`, `https:`…), after blanks. */
-const SCHEME = /^\s*[a-z][a-z0-9+.-]*:/i;
+/**
+ * Text that a browser would follow as a link to somewhere: one with a URL scheme (`javascript:`, `data:`,
+ * `https:`…) or a protocol-relative `//host`. Read as the URL parser reads it: leading and trailing controls
+ * and spaces left out, tabs and line breaks removed anywhere (`java\tscript:` is `javascript:`), `\` as `/`.
+ */
+function looksLikeLink(text: string): boolean {
+  const asParsed = text.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  return /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(asParsed);
+}
 /** Text that may be a JSON object or array (what `JSON.parse` accepts starts so, after whitespace). */
 const JSON_CONTAINER_START = /^\s*[[{]/;
+/** Text that may be a JSON string: JSON encoded twice (`"{\"client_secret\": …}"`). */
+const JSON_STRING_START = /^\s*"/;
 
 /**
  * Key names whose values are links: `url`, `redirect_url`, `successURL`, `callback-uri`, `href`,
@@ -50,7 +61,8 @@ export function isUrlKey(key: string): boolean {
  * Strings that hold a JSON object or array (a backend that embeds JSON as text, like OneEntry's legacy
  * `intent`) are cleaned too: when the parsed value has a secret key anywhere, the string is replaced by
  * the cleaned value re-serialized; otherwise it is kept as it was. Only strings starting with `{` or `[`
- * are parsed; one longer than 1,000,000 characters is dropped (`undefined`) rather than left unchecked.
+ * are parsed, and JSON strings (`"…"`, JSON encoded twice), whose content is checked the same way; one
+ * longer than 1,000,000 characters is dropped (`undefined`) rather than left unchecked.
  */
 export function stripSecrets<T>(value: T): T {
   return clean(value, false);
@@ -73,6 +85,7 @@ function clean<T>(value: T, urls: boolean): T {
   // Counts what was taken out or nulled, so that a string of embedded JSON is only rewritten when it had to be.
   let changed = 0;
   const visitString = (text: string, depth: number): string | undefined => {
+    if (JSON_STRING_START.test(text)) return visitEncodedString(text, depth);
     if (!JSON_CONTAINER_START.test(text)) return text;
     if (text.length > MAX_EMBEDDED_JSON || depth > MAX_DEPTH) {
       changed += 1;
@@ -91,6 +104,24 @@ function clean<T>(value: T, urls: boolean): T {
     const cleaned = visit(parsed, depth + 1);
     return changed === before ? text : JSON.stringify(cleaned);
   };
+  /** A string that may be a JSON string, whose content may be JSON again: cleaned inside, re-encoded if it had to be. */
+  const visitEncodedString = (text: string, depth: number): string | undefined => {
+    if (text.length > MAX_EMBEDDED_JSON || depth > MAX_DEPTH) {
+      changed += 1;
+      return undefined;
+    }
+    let inner: unknown;
+    try {
+      inner = JSON.parse(text);
+    } catch {
+      return text; // Plain text that starts with a quote.
+    }
+    if (typeof inner !== 'string') return text;
+    const before = changed;
+    const cleaned = visitString(inner, depth + 1);
+    if (changed === before) return text;
+    return cleaned === undefined ? undefined : JSON.stringify(cleaned);
+  };
   /** A value under a URL-named key: strings must be safe links (else `null`), lists are checked item by item. */
   const visitLink = (node: unknown, depth: number): unknown => {
     if (typeof node === 'string') {
@@ -99,14 +130,19 @@ function clean<T>(value: T, urls: boolean): T {
       return null;
     }
     if (node === null || typeof node !== 'object' || depth > MAX_DEPTH || seen.has(node)) return visit(node, depth);
-    // Below a link-named key: list items are links (`urls: [...]`); an object's strings may be links or text
-    // (`links: { self, title }`), so there any string with a scheme other than http(s) is nulled.
-    return copyContainer(node, (item) => visitLink(item, depth + 1), (_key, child) => visitUnderLink(child, depth + 1));
+    // Below a link-named key: list items are links (`urls: [...]`), and so are link-named entries
+    // (`links: { self: { href } }`); other entries may be links or text (`links: { self, title }`), so there
+    // any string that looks like a link and is not a safe http(s) one is nulled.
+    return copyContainer(
+      node,
+      (item) => visitLink(item, depth + 1),
+      (key, child) => (isUrlKey(key) ? visitLink(child, depth + 1) : visitUnderLink(child, depth + 1)),
+    );
   };
   /** A value inside an object under a link-named key: its own link-named keys are links, other strings are links only if they have a scheme. */
   const visitUnderLink = (node: unknown, depth: number): unknown => {
     if (typeof node === 'string') {
-      if (SCHEME.test(node) && safeHttpUrl(node) === undefined) {
+      if (looksLikeLink(node) && safeHttpUrl(node) === undefined) {
         changed += 1;
         return null;
       }
@@ -140,8 +176,12 @@ function clean<T>(value: T, urls: boolean): T {
     } else {
       const out: Record<string, unknown> = {};
       for (const [key, child] of Object.entries(node)) {
-        // `__proto__` as an own key must not become a prototype on the copy.
-        if (key === '__proto__') continue;
+        // `__proto__` as an own key must not become a prototype on the copy. Leaving it out is a change, so
+        // embedded JSON that had one (and maybe a secret inside it) is re-serialized from the clean copy.
+        if (key === '__proto__') {
+          changed += 1;
+          continue;
+        }
         if (isSecretKey(key)) {
           changed += 1;
           continue;

@@ -206,7 +206,14 @@ describe('SessionDetail', () => {
         richSession({
           paymentUrl: 'javascript:alert(document.cookie)',
           raw: { clientSecret: secret, id: 'ps_rich' },
-          metadata: { client_secret: secret, note: '<script>alert(1)</script>', nested: { apiKey: secret, visible: 'yes' } },
+          metadata: {
+            client_secret: secret,
+            note: '<script>alert(1)</script>',
+            nested: { apiKey: secret, visible: 'yes' },
+            // Embedded JSON hiding the secret under `__proto__`, and JSON encoded twice.
+            embedded: `{"__proto__":{"client_secret":"${secret}"}}`,
+            twice: JSON.stringify(JSON.stringify({ clientSecret: secret })),
+          },
         }),
       );
       const dialog = screen.getByRole('dialog');

@@ -68,6 +68,25 @@ describe('stripSecrets', () => {
     expect(stripSecrets(input)).toEqual(input);
   });
 
+  it('cleans embedded JSON whose secret sits under a __proto__ key (the dropped key counts as a change)', () => {
+    const note = '{"__proto__":{"client_secret":"pi_1_secret_LEAK"},"ok":1}';
+    const out = stripSecrets({ note });
+    expect(out).toEqual({ note: '{"ok":1}' });
+    expect(JSON.stringify(sanitizeRaw({ metadata: { info: note } }))).not.toContain('secret');
+  });
+
+  it('cleans JSON encoded twice (a JSON string holding JSON), re-encoded; other quoted text is kept', () => {
+    const twice = JSON.stringify(JSON.stringify({ client_secret: 'pi_1_secret_LEAK2', amount: 5 }));
+    const thrice = JSON.stringify(twice);
+    const out = stripSecrets({ twice, thrice, quoted: '"Thanks" said the customer', plain: JSON.stringify('just text') });
+    expect(out.twice).toBe(JSON.stringify(JSON.stringify({ amount: 5 })));
+    expect(JSON.parse(JSON.parse(out.twice))).toEqual({ amount: 5 });
+    expect(out.thrice).not.toContain('secret');
+    expect(JSON.parse(JSON.parse(JSON.parse(out.thrice)))).toEqual({ amount: 5 });
+    expect(out.quoted).toBe('"Thanks" said the customer');
+    expect(out.plain).toBe(JSON.stringify('just text'));
+  });
+
   it('names secret keys in any spelling', () => {
     for (const key of ['clientSecret', 'client_secret', 'CLIENT-SECRET', 'apiKey', 'api_key', 'secret']) {
       expect(isSecretKey(key)).toBe(true);
@@ -91,6 +110,17 @@ describe('stripSecrets', () => {
     'private_key',
     'stripe_private_key',
     'SECRETS',
+    'auth_token',
+    'api_token',
+    'session_token',
+    'x-app-token',
+    'bearer_token',
+    'authorization',
+    'Authorization',
+    'id_token',
+    'credentials',
+    'signing_key',
+    'encryption_key',
   ])('names %j a secret (a secret word anywhere in the key)', (key) => {
     expect(isSecretKey(key)).toBe(true);
   });
@@ -108,6 +138,9 @@ describe('stripSecrets', () => {
     'api_version',
     'status_summary',
     'redirect_url',
+    'authorization_id',
+    'authorized_on',
+    'prepaid_token',
   ])('keeps %j (not a secret)', (key) => {
     expect(isSecretKey(key)).toBe(false);
   });
@@ -188,6 +221,25 @@ describe('sanitizeRaw', () => {
       links: { self: null, next: 'https://api.example.com/p/2', title: 'Next page', meta: { href: null, rel: 'alternate' } },
       redirect: null,
       return_to: 'https://shop.example.com/done',
+    });
+  });
+
+  it('under a link-named key, nulls links hidden from a plain scheme test and judges nested link-named keys strictly', () => {
+    const out = sanitizeRaw({
+      links: {
+        self: 'java\tscript:alert(1)',
+        e: ' \u0000javascript:alert(1)',
+        f: 'java\rscript:x',
+        g: '//evil.example.com/x',
+        h: '\\\\evil.example.com',
+        c: { href: '//evil.example.com' },
+        d: { url: 'java\nscript:x', title: 'Docs' },
+        ok: 'https://api.example.com/p/2',
+        title: 'Next page',
+      },
+    });
+    expect(out).toEqual({
+      links: { self: null, e: null, f: null, g: null, h: null, c: { href: null }, d: { url: null, title: 'Docs' }, ok: 'https://api.example.com/p/2', title: 'Next page' },
     });
   });
 

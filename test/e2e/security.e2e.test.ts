@@ -146,3 +146,14 @@ describe('the payments route', () => {
     expect(await page.locator('.rps-session-list').count()).toBe(0);
   });
 });
+
+describe('the page server', () => {
+  test('answers 400 to a malformed escape in the path and keeps serving (it used to crash the process)', async () => {
+    const malformed = await fetch(demoUrl('/%E0%A4%A'));
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('x-content-type-options')).toBe('nosniff');
+    const page = await fetch(demoUrl('/'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+  });
+});
