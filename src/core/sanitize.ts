@@ -32,6 +32,7 @@ const MAX_EMBEDDED_JSON = 1_000_000;
  * and spaces left out, tabs and line breaks removed anywhere (`java\tscript:` is `javascript:`), `\` as `/`.
  */
 function looksLikeLink(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- the controls are exactly what the URL parser skips.
   const asParsed = text.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   return /^(?:[a-z][a-z0-9+.-]*:|[\\/]{2})/i.test(asParsed);
 }

@@ -94,7 +94,7 @@ describe('styles.css', () => {
   });
 
   it('names only .rps-* classes', () => {
-    const classes = rules.flatMap(({ list }) => [...list.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((match) => match[1]));
+    const classes = rules.flatMap(({ list }) => [...list.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((match) => match[1] ?? ""));
     expect(classes.length).toBeGreaterThan(150);
     expect([...new Set(classes.filter((name) => !name.startsWith('rps-')))]).toEqual([]);
   });
