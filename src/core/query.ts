@@ -1,3 +1,4 @@
+import { toIsoInstant } from './sanitize';
 import type { SessionInclude, SessionQuery } from './types';
 
 /** The page size both backends default to. */
@@ -21,11 +22,18 @@ function sortedList(value: readonly string[] | undefined): string[] | undefined 
   return list.length > 0 ? list : undefined;
 }
 
+/**
+ * An ISO 8601 date or date-time as a UTC instant, read strictly ({@link toIsoInstant}): not `Date.parse`,
+ * which takes `"1"` for 2001, rolls `2024-02-30` over to March and reads a time without an offset in the
+ * machine's zone (so the same query would mean another instant on a server than in a browser).
+ */
 function instant(name: string, value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new RangeError(`${name} must be an ISO 8601 date-time, got ${JSON.stringify(value)}.`);
-  return new Date(time).toISOString();
+  const iso = toIsoInstant(value);
+  if (iso === undefined) {
+    throw new RangeError(`${name} must be an ISO 8601 date or date-time (a time without an offset is UTC), got ${JSON.stringify(value)}.`);
+  }
+  return iso;
 }
 
 /**

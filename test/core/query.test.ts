@@ -19,6 +19,18 @@ describe('normalizeQuery', () => {
     expect(q.createdTo).toBe('2026-03-09T00:00:00.000Z');
   });
 
+  it('reads a date-time without an offset as UTC, whatever the machine zone (a server and a browser agree)', () => {
+    const previous = process.env.TZ;
+    try {
+      process.env.TZ = 'America/New_York';
+      expect(normalizeQuery({ createdFrom: '2026-03-08T00:00:00' }).createdFrom).toBe('2026-03-08T00:00:00.000Z');
+      process.env.TZ = 'Asia/Kathmandu';
+      expect(normalizeQuery({ createdFrom: '2026-03-08T00:00:00' }).createdFrom).toBe('2026-03-08T00:00:00.000Z');
+    } finally {
+      process.env.TZ = previous;
+    }
+  });
+
   it('keeps include flags that were set, including false', () => {
     expect(normalizeQuery({ include: { refunds: false, items: true } }).include).toEqual({ refunds: false, items: true });
     expect(normalizeQuery({ include: {} }).include).toBeUndefined();
@@ -31,6 +43,11 @@ describe('normalizeQuery', () => {
     [{ pageSize: 5000 }, /pageSize must be a whole number from 1 to 1000/],
     [{ page: Number.NaN }, /page must be/],
     [{ createdFrom: 'yesterday' }, /createdFrom must be an ISO 8601/],
+    // What Date.parse would have taken: a bare number (2001), a month name, a day that does not exist.
+    [{ createdFrom: '1' }, /createdFrom must be an ISO 8601/],
+    [{ capturedFrom: 'June 5' }, /capturedFrom must be an ISO 8601/],
+    [{ createdTo: '2024-02-30' }, /createdTo must be an ISO 8601/],
+    [{ capturedTo: 'Tue, 01 Dec 2026 10:00:00 GMT' }, /capturedTo must be an ISO 8601/],
   ])('rejects %p with a clear RangeError', (input, message) => {
     expect(() => normalizeQuery(input)).toThrow(message);
   });
