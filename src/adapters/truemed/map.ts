@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { normalizeTruemedStatus } from '../../core/status';
 import { isPlainRecord, sanitizeRaw, stripSecrets } from '../../core/sanitize';
 import { isSettledRefundStatus } from '../../core/summary';
-import type { Customer, Dispute, LineItem, PaymentSession, Refund } from '../../core/types';
+import type { Customer, Dispute, LineItem, PaymentSession, Refund, SessionStatus } from '../../core/types';
 import {
   assignDefined,
   describeIssues,
@@ -26,6 +26,8 @@ import {
 
 /** Truemed amounts are USD cents unless a record names another valid currency. */
 const DEFAULT_CURRENCY = 'USD';
+/** `truemed_fee` is a decimal in dollars. */
+const TRUEMED_FEE_CURRENCY = 'USD';
 
 /**
  * Maps one record of `payment_sessions`. Which fields are essential (failing one drops the record) and which
@@ -73,16 +75,17 @@ function toSession(wire: TruemedSessionParsed, record: Record<string, unknown>):
     : capturedMinor !== undefined && refundedMinor !== undefined
       ? Math.max(0, capturedMinor - refundedMinor)
       : undefined;
+  const status = normalizeTruemedStatus(rawStatus, wire.status_summary);
   const capturableMinor = anyHas(items, 'capturable')
     ? sumMinor(items.flatMap((item) => (item.capturable ? [item.capturable.amountMinor] : [])))
     : firstPayment === 'authorized'
-      ? totalMinor
+      ? remainingCapturable(totalMinor, wire.captured_amount, status)
       : undefined;
 
   const session: PaymentSession = {
     id: wire.id,
     source: 'truemed',
-    status: normalizeTruemedStatus(rawStatus, wire.status_summary),
+    status,
     rawStatus,
     items,
     refunds,
@@ -101,7 +104,8 @@ function toSession(wire: TruemedSessionParsed, record: Record<string, unknown>):
     refundedAmount: minorMoney(refundedMinor, currency),
     refundableAmount: minorMoney(refundableMinor, currency),
     capturableAmount: minorMoney(capturableMinor, currency),
-    fee: wire.truemed_fee === undefined ? undefined : majorMoney(wire.truemed_fee, currency),
+    // "in dollars" (the API's docs), whatever the session's currency.
+    fee: wire.truemed_fee === undefined ? undefined : majorMoney(wire.truemed_fee, TRUEMED_FEE_CURRENCY),
     customer: toCustomer(wire),
     orderId: wire.order_id,
     paymentToken: wire.payment_token,
@@ -109,6 +113,17 @@ function toSession(wire: TruemedSessionParsed, record: Record<string, unknown>):
     metadata: wire.metadata === undefined || wire.metadata === null ? undefined : stripSecrets(wire.metadata),
   });
   return session;
+}
+
+/**
+ * What is left to capture of an authorization without per-item figures: the total less what was captured
+ * (`total_capturable` is "the remaining amount capturable"). Partly captured with no captured amount
+ * given: unknown, rather than the whole total.
+ */
+function remainingCapturable(totalMinor: number | undefined, capturedMinor: number | undefined, status: SessionStatus): number | undefined {
+  if (totalMinor === undefined) return undefined;
+  if (capturedMinor !== undefined) return Math.max(0, totalMinor - capturedMinor);
+  return status === 'partially_captured' ? undefined : totalMinor;
 }
 
 function toCustomer(wire: TruemedSessionParsed): Customer | undefined {

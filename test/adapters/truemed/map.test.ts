@@ -74,6 +74,12 @@ describe('mapTruemedSession', () => {
       expect(map(truemedRecord({ truemed_fee: fee })).fee).toEqual(usd(cents));
     });
 
+    it('keeps truemed_fee in US dollars when the session names another currency', () => {
+      expect(map(truemedRecord({ currency: 'JPY', truemed_fee: '0.29' })).fee).toEqual(usd(29));
+      expect(map(truemedRecord({ currency: 'KWD', truemed_fee: '0.29' })).fee).toEqual(usd(29));
+      expect(map(truemedRecord({ currency: 'JPY' })).amount).toEqual({ amountMinor: 12_345, currency: 'JPY' });
+    });
+
     it('reads refund_amount as cents', () => {
       const session = map(truemedRecord({ refund_amount: 2_345 }));
       expect(session.refundedAmount).toEqual(usd(2_345));
@@ -167,6 +173,16 @@ describe('mapTruemedSession', () => {
       expect(partly.capturableAmount).toEqual(usd(2_000));
       expect(partly.items[0]).toMatchObject({ capturable: usd(2_000), quantityCapturable: 2 });
       expect(map(truemedRecord()).capturableAmount).toBeUndefined();
+    });
+
+    it('without item figures, an authorization has left to capture its total less what was captured', () => {
+      const open = truemedRecord({ kind: 'authorization', status: 'authorized', status_summary: 'Partially Captured', captured_on: undefined });
+      expect(map({ ...open, total_amount: 48_700, captured_amount: 39_800 }).capturableAmount).toEqual(usd(8_900));
+      expect(map({ ...open, total_amount: 48_700, captured_amount: 50_000 }).capturableAmount).toEqual(usd(0));
+      // Partly captured, but by how much is not said: unknown, not the whole total.
+      const unknown = map({ ...open, total_amount: 48_700, captured_amount: undefined });
+      expect(unknown.status).toBe('partially_captured');
+      expect(unknown.capturableAmount).toBeUndefined();
     });
 
     it('leaves out an item total that would not be a safe integer', () => {
