@@ -4,6 +4,7 @@
  * exercised end to end without the real API or its key.
  */
 import { validateTruemedParams } from '../adapters/truemed/params';
+import { isSettledRefundStatus } from '../core/summary';
 import {
   TRUEMED_API_KEY_HEADER,
   TRUEMED_DEFAULT_PAGE_SIZE,
@@ -268,8 +269,10 @@ function project(session: TruemedPaymentSessionWire, include: Include): TruemedP
   if (include.orderItems && orderItems !== undefined) out.order_items = orderItems;
   if (include.metadata && metadata !== undefined) out.metadata = metadata;
   if (include.summarizeRefunds) {
-    // Documented as "the sum of processed refunds": the generated refunds are all processed.
-    out.refund_amount = refunds ? refunds.reduce((sum, refund) => sum + refund.amount, 0) : (storedRefundAmount ?? 0);
+    // Documented as "the sum of processed refunds": pending or failed ones are not counted.
+    out.refund_amount = refunds
+      ? refunds.filter((refund) => isSettledRefundStatus(refund.status)).reduce((sum, refund) => sum + refund.amount, 0)
+      : (storedRefundAmount ?? 0);
   } else if (include.refunds && refunds !== undefined) {
     out.refunds = refunds;
   }

@@ -10,6 +10,7 @@ import type {
   TruemedPaymentSessionWire,
   TruemedErrorWire,
 } from '../../src/adapters/truemed/wire';
+import { mapTruemedSession } from '../../src/adapters/truemed/map';
 
 const PATH = '/payments/v1/payment_sessions';
 const KEY_HEADERS = { 'x-truemed-api-key': FAKE_TRUEMED_API_KEY };
@@ -575,6 +576,21 @@ describe('createFakeTruemedApi faults and latency', () => {
       api = createFakeTruemedApi({ sessions: [c!, a!, b!] });
       const body = (await (await api.fetch(listUrl(), { headers: KEY_HEADERS })).json()) as TruemedListResponseWire;
       expect(ids(body.payment_sessions)).toEqual([a!.id, b!.id, c!.id]);
+    });
+
+    it('summarizes only processed refunds (pending and failed ones are not counted)', async () => {
+      const [record] = createFakeTruemedApi({ sessions: 1 }).records;
+      const refunds = [
+        { id: 'rf_1', amount: 2000, status: 'succeeded' },
+        { id: 'rf_2', amount: 3000, status: 'pending' },
+        { id: 'rf_3', amount: 500, status: 'failed' },
+      ];
+      api = createFakeTruemedApi({ sessions: [{ ...record!, refunds }] });
+      const body = (await (await api.fetch(`${listUrl()}?summarize_refunds=true`, { headers: KEY_HEADERS })).json()) as TruemedListResponseWire;
+      expect(body.payment_sessions[0]!.refund_amount).toBe(2000);
+      // The same figure the mapper sums from the refund list without the flag.
+      const listed = (await (await api.fetch(listUrl(), { headers: KEY_HEADERS })).json()) as TruemedListResponseWire;
+      expect(mapTruemedSession(listed.payment_sessions[0]!)).toMatchObject({ ok: true, value: { refundedAmount: { amountMinor: 2000 } } });
     });
 
     it('summarizes a record that only has refund_amount', async () => {
