@@ -52,7 +52,8 @@ export interface OneEntryFetcherOptions extends OneEntryMapOptions {
  * `getSessions(offset, limit)`). OneEntry has no search and no filters, so `capabilities` advertise none.
  *
  * - Pages map to `offset = (page − 1) × pageSize`, `limit = pageSize`. The page count comes from `total`,
- *   never from how many items came back (a server may cap `limit`).
+ *   never from how many items came back. A server that caps `limit` (answers fewer items than asked while
+ *   `total` says there are more) is asked again from where its answer ended, until the page is full.
  * - A bare array (SDK ≤ 1.0.79) has no total: it is taken as `offset + items.length`, plus one when the
  *   page came back full — a **lower bound** that lets paging reach the next page, where the count settles.
  *   A `total` smaller than `offset + items.length` is raised to that, for the same reason.
@@ -90,8 +91,7 @@ export function createOneEntryFetcher(payments: OneEntryPaymentsLike, options: O
     const limit = maxPageSize === undefined ? normalized.pageSize : Math.min(normalized.pageSize, maxPageSize);
     const offset = (normalized.page - 1) * limit;
 
-    let result: unknown;
-    // The call settles on the caller's abort or on the timeout, whichever comes first.
+    // The page settles on the caller's abort or on the timeout (for all its calls), whichever comes first.
     const race = new AbortController();
     const forward = () => race.abort(signal.reason);
     signal.addEventListener('abort', forward, { once: true });
@@ -103,24 +103,42 @@ export function createOneEntryFetcher(payments: OneEntryPaymentsLike, options: O
             timedOut = true;
             race.abort(new DOMException(FETCH_TIMEOUT_MESSAGE, 'TimeoutError'));
           }, timeoutMs);
+    const getSessions = async (callOffset: number, callLimit: number): Promise<{ records: unknown[]; total: number | undefined }> => {
+      let result: unknown;
+      try {
+        // `new Promise` turns a synchronous throw inside getSessions into a rejection like any other.
+        result = await raceWithAbort(new Promise<unknown>((resolve) => resolve(payments.getSessions(callOffset, callLimit))), race.signal);
+      } catch (error) {
+        if (signal.aborted) throw abortedError(error);
+        if (timedOut) throw new PaymentSessionsError({ kind: 'network', message: FETCH_TIMEOUT_MESSAGE, cause: error });
+        if (isPaymentSessionsError(error)) throw error;
+        throw errorFromResolvedValue(error) ?? networkError(error);
+      }
+      if (signal.aborted) throw abortedError(signal.reason);
+      const failure = errorFromResolvedValue(result);
+      if (failure) throw failure;
+      return readEnvelope(result);
+    };
+
+    let page: { records: unknown[]; total: number | undefined };
     try {
-      // `new Promise` turns a synchronous throw inside getSessions into a rejection like any other.
-      result = await raceWithAbort(new Promise<unknown>((resolve) => resolve(payments.getSessions(offset, limit))), race.signal);
-    } catch (error) {
-      if (signal.aborted) throw abortedError(error);
-      if (timedOut) throw new PaymentSessionsError({ kind: 'network', message: FETCH_TIMEOUT_MESSAGE, cause: error });
-      if (isPaymentSessionsError(error)) throw error;
-      throw errorFromResolvedValue(error) ?? networkError(error);
+      page = await getSessions(offset, limit);
+      // A server may cap `limit` (OneEntry's docs mention 10): while `total` says there is more, ask for the
+      // rest of the page from where the answer ended, so no session falls between two pages. Not for bare
+      // arrays (no total; their SDKs also ignored the arguments). An answer that starts like the first one
+      // is a server ignoring `offset`: it is dropped and the page ends there.
+      while (page.total !== undefined && page.records.length > 0 && page.records.length < limit && offset + page.records.length < page.total) {
+        const next = await getSessions(offset + page.records.length, limit - page.records.length);
+        if (next.records.length === 0 || sameRecord(next.records[0], page.records[0])) break;
+        page = { records: [...page.records, ...next.records], total: next.total ?? page.total };
+      }
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', forward);
     }
-    if (signal.aborted) throw abortedError(signal.reason);
 
-    const failure = errorFromResolvedValue(result);
-    if (failure) throw failure;
-    const { records, total } = readEnvelope(result, offset, limit);
-    const { kept, invalid } = mapRecords(records, mapSession, 'oneentry', onInvalidRecord);
+    const total = pageTotal(page.records.length, page.total, offset, limit);
+    const { kept, invalid } = mapRecords(page.records, mapSession, 'oneentry', onInvalidRecord);
     return { sessions: kept, total, page: normalized.page, pageSize: limit, pageCount: pageCountFor(total, limit), invalid };
   };
 
@@ -149,12 +167,9 @@ function networkError(error: unknown): PaymentSessionsError {
   });
 }
 
-/** The records of a page and the total, from `{ total, items }` or a legacy bare array. */
-function readEnvelope(result: unknown, offset: number, limit: number): { records: unknown[]; total: number } {
-  if (Array.isArray(result)) {
-    // No total in a bare array: a lower bound, one more than seen when the page is full (see above).
-    return { records: result, total: offset + result.length + (result.length >= limit ? 1 : 0) };
-  }
+/** The records of an answer and its total, from `{ total, items }`, or a legacy bare array (no total). */
+function readEnvelope(result: unknown): { records: unknown[]; total: number | undefined } {
+  if (Array.isArray(result)) return { records: result, total: undefined };
   const envelope = v.safeParse(OneEntryEnvelopeSchema, result);
   if (!envelope.success) {
     const issues = isPlainRecord(result) ? describeEnvelopeIssues(envelope.issues) : 'expected an object or an array';
@@ -163,7 +178,25 @@ function readEnvelope(result: unknown, offset: number, limit: number): { records
       message: `OneEntry answered getSessions with an unexpected value (${issues}).`,
     });
   }
-  const { items, total } = envelope.output;
-  // A total smaller than what is already on screen is wrong; never report fewer than we have seen.
-  return { records: items, total: Math.max(total, offset + items.length) };
+  return { records: envelope.output.items, total: envelope.output.total };
+}
+
+/** Whether two answers' records are the same record (compared as JSON; records are small plain data). */
+function sameRecord(a: unknown, b: unknown): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return a === b;
+  }
+}
+
+/**
+ * The total a page reports. The server's when it gave one, but never fewer than the sessions already seen
+ * up to this page's end; an empty page (past the end) takes the server's word. Without one (a bare array):
+ * a lower bound, one more than seen when the page came back full, so paging reaches the next page.
+ */
+function pageTotal(received: number, total: number | undefined, offset: number, limit: number): number {
+  if (total !== undefined) return received > 0 ? Math.max(total, offset + received) : total;
+  if (received === 0) return offset;
+  return offset + received + (received >= limit ? 1 : 0);
 }

@@ -93,11 +93,34 @@ describe('createOneEntryFetcher', () => {
       expect(sessions.map((session) => session.id)).toEqual(numericIds(payments.records));
     });
 
-    it('counts pages by total, not by items, when the server caps the limit', async () => {
+    it('fills each page from where a capped answer ended, so a server capping limit loses no session', async () => {
       const payments = createFakeOneEntryPayments({ sessions: 45, serverLimit: 10 });
-      const page = await createOneEntryFetcher(payments)({ page: 1, pageSize: 30 }, { signal: liveSignal() });
-      expect(page.sessions).toHaveLength(10);
+      const fetcher = createOneEntryFetcher(payments);
+      const page = await fetcher({ page: 1, pageSize: 30 }, { signal: liveSignal() });
+      expect(page.sessions).toHaveLength(30);
       expect(page).toMatchObject({ total: 45, pageSize: 30, pageCount: 2 });
+      expect(payments.calls.map(({ offset, limit }) => [offset, limit])).toEqual([[0, 30], [10, 20], [20, 10]]);
+
+      const { sessions, pages } = await walkAll(fetcher, 30);
+      expect(pages).toBe(2);
+      expect(sessions.map((session) => session.id)).toEqual(numericIds(payments.records));
+      // The last page stops at the total instead of asking past it.
+      expect(payments.calls.slice(-2).map(({ offset, limit }) => [offset, limit])).toEqual([[30, 30], [40, 20]]);
+    });
+
+    it('stops filling when the server ignores offset (the first record comes again), keeping what it had', async () => {
+      const items = [oneEntryRecord({ id: 1 }), oneEntryRecord({ id: 2 })];
+      const { payments, calls } = stubPayments(() => ({ total: 50, items }));
+      const page = await createOneEntryFetcher(payments)({ page: 1, pageSize: 10 }, { signal: liveSignal() });
+      expect(page.sessions.map((session) => session.id)).toEqual(['1', '2']);
+      expect(page.invalid).toBe(0);
+      expect(calls).toEqual([[0, 10], [2, 8]]);
+    });
+
+    it('takes the server\'s total for a page past the end (an empty answer), instead of inventing one', async () => {
+      const { payments } = stubPayments(() => ({ total: 100, items: [] }));
+      const page = await createOneEntryFetcher(payments)({ page: 5, pageSize: 30 }, { signal: liveSignal() });
+      expect(page).toMatchObject({ sessions: [], total: 100, pageCount: 4 });
     });
 
     it('reads a legacy bare array with a lower-bound total that reaches every page', async () => {
