@@ -138,7 +138,8 @@ const PROXY_HINT =
  * `invalid_response`. Records that fail validation are dropped and counted in `page.invalid`.
  *
  * When the response has `pagination: null`, the total is a **lower bound**: `(page − 1) × pageSize` plus
- * the records on this page, so paging stops at the current page.
+ * the records on this page, plus one when the page is full (there may be more), so paging goes on one page
+ * at a time until a page comes back short.
  *
  * A query's page size above `maxPageSize` (100 by default) is lowered to it, and the page says so
  * (`page.pageSize`); `usePaymentSessions` reports the answer's page size and page count.
@@ -345,8 +346,9 @@ function toPage(
       invalid,
     };
   }
-  // No pagination object: only a lower bound of the total is known (see createTruemedFetcher).
+  // No pagination object: only a lower bound of the total is known (see createTruemedFetcher), one more
+  // than seen when the page came back full, so that paging can reach the next page, where it settles.
   const pageSize = Math.min(query.pageSize, maxPageSize);
-  const total = (query.page - 1) * pageSize + records.length;
+  const total = (query.page - 1) * pageSize + records.length + (records.length >= pageSize ? 1 : 0);
   return { sessions: kept, total, page: query.page, pageSize, pageCount: pageCountFor(total, pageSize), invalid };
 }

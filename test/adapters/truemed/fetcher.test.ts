@@ -258,6 +258,16 @@ describe('createTruemedFetcher', () => {
       expect(page).toMatchObject({ total: 51, page: 2, pageSize: 50, pageCount: 2 });
     });
 
+    it('with pagination null, a full page counts one more, so paging reaches the next page and settles there', async () => {
+      const full = Array.from({ length: 10 }, (_, index) => truemedRecord({ id: `ps_${index}` }));
+      const stub = jsonFetch(truemedBody(full, null));
+      const fetcher = createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch });
+      expect(await fetcher({ page: 1, pageSize: 10 }, { signal: liveSignal() })).toMatchObject({ total: 11, pageCount: 2 });
+      const short = jsonFetch(truemedBody(full.slice(0, 4), null));
+      const last = await createTruemedFetcher({ baseUrl: BASE, fetch: short.fetch })({ page: 2, pageSize: 10 }, { signal: liveSignal() });
+      expect(last).toMatchObject({ total: 14, pageCount: 2 });
+    });
+
     it('treats a missing pagination like null', async () => {
       const stub = jsonFetch({ payment_sessions: [truemedRecord()] });
       const page = await createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch })(firstPage, { signal: liveSignal() });
