@@ -138,7 +138,7 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
   const { syncWithUrl = false, debounceMs = 300 } = options;
   const provider = usePaymentSessionsConfig();
   const timeZone = options.timeZone ?? provider?.timeZone ?? 'UTC';
-  const maxPageSize = provider?.fetcher.capabilities.maxPageSize;
+  const { maxPageSize, statuses: knownStatuses, kinds: knownKinds } = provider?.fetcher.capabilities ?? {};
   assertTimeZone(timeZone);
   const urlOptions = typeof syncWithUrl === 'object' ? syncWithUrl : {};
   const syncing = syncWithUrl !== false;
@@ -224,8 +224,9 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
       // pagination and the answer then agree on what a page is.
       pageSize: maxPageSize === undefined ? value.pageSize : Math.min(value.pageSize, maxPageSize),
       search: appliedSearch,
-      status: value.status,
-      kind: value.kind,
+      // Only values the backend lists (a shared link may carry others, which the backend would refuse).
+      status: onlyKnown(value.status, knownStatuses),
+      kind: onlyKnown(value.kind, knownKinds),
       createdFrom: created.from,
       createdTo: created.to,
       capturedFrom: captured.from,
@@ -241,6 +242,8 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
     value.page,
     value.pageSize,
     maxPageSize,
+    knownStatuses,
+    knownKinds,
     value.status,
     value.kind,
     value.created,
@@ -286,4 +289,9 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
     }),
     [value, query, dateRangeErrors, appliedSearch, setters, reset],
   );
+}
+
+/** The values that are in `known`, or all of them when the backend lists none. */
+function onlyKnown(values: readonly string[], known: readonly string[] | undefined): string[] {
+  return known === undefined ? [...values] : values.filter((item) => known.includes(item));
 }

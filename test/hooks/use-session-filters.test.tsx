@@ -341,6 +341,25 @@ describe('useSessionFilters', () => {
       expect(window.location.search).toBe('?status=captured&page=2&search=ps_00&created_from=2024-06-01');
     });
 
+    it('leaves out statuses and kinds the backend does not list (a shared link may carry any), so the list still loads', async () => {
+      window.history.replaceState(null, '', '/portal?status=bogus,captured&kind=nope');
+      const fetcher = createFakeFetcher({ capabilities: { statuses: ['captured', 'pending'], kinds: ['authorization'] } });
+      const { result } = renderFilteredList(fetcher, { syncWithUrl: true });
+      await advance(10);
+      expect(result.current.filters.query).toMatchObject({ status: ['captured'] });
+      expect(result.current.filters.query).not.toHaveProperty('kind');
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 30, status: ['captured'] }]);
+      expect(result.current.list.loadingState).toBe('idle');
+    });
+
+    it('passes every status through to a backend that lists none', async () => {
+      window.history.replaceState(null, '', '/portal?status=whatever');
+      const fetcher = createFakeFetcher();
+      const { result } = renderFilteredList(fetcher, { syncWithUrl: true });
+      await advance(10);
+      expect(result.current.filters.query).toMatchObject({ status: ['whatever'] });
+    });
+
     it('restores the previous view on Back and the next on Forward, without writing history', async () => {
       const { result } = renderFilters({ syncWithUrl: true });
       const before = window.history.length;
