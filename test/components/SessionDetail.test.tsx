@@ -260,6 +260,20 @@ describe('SessionDetail', () => {
         expect(dialog).toContainElement(document.activeElement as HTMLElement);
       }
     });
+
+    it('Tab reaches each table, so a table wider than the dialog can be scrolled from the keyboard', async () => {
+      const user = userEvent.setup();
+      render(<SessionDetail session={richSession()} trigger={<button type="button">Details</button>} />);
+      await user.click(screen.getByRole('button', { name: 'Details' }));
+      const tables = within(screen.getByRole('dialog')).getAllByRole('table');
+      expect(tables.length).toBeGreaterThanOrEqual(2);
+      const reached = new Set<Element>();
+      for (let step = 0; step < 12; step += 1) {
+        await user.tab();
+        if (document.activeElement) reached.add(document.activeElement);
+      }
+      for (const table of tables) expect(reached.has(table)).toBe(true);
+    });
   });
 
   describe('when controlled', () => {

@@ -148,3 +148,31 @@ test('error state', async () => {
   expect(await rowIds(page)).toEqual(firstPage);
   await checkView(page, 'error');
 });
+
+test('a 320 px wide screen: nothing scrolls sideways but the tables, and the detail tables are reachable by keyboard', async () => {
+  const opened = await openPortal();
+  context = opened.context;
+  const { page } = opened;
+  await page.setViewportSize({ width: 320, height: 640 });
+  // WCAG 1.4.10: the page itself reflows; only the list's own scroller may be wider than the screen.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+  await checkView(page, 'narrow-320', { fullPage: true });
+
+  // A session with line items, opened from the keyboard.
+  const record = truemedRecords.slice(0, PAGE_SIZE).find((r) => (r.order_items?.length ?? 0) > 0) ?? truemedRecords[0]!;
+  await page.getByRole('button', { name: `Open session ${record.id}` }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  const table = dialog.locator('table[data-table="items"]');
+  await table.waitFor();
+  const scroller = dialog.locator('.rps-session-detail__table-scroller').first();
+  expect(await scroller.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+  for (let step = 0; step < 10 && !(await table.evaluate((element) => element === document.activeElement)); step += 1) {
+    await page.keyboard.press('Tab');
+  }
+  expect(await table.evaluate((element) => element === document.activeElement)).toBe(true);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => scroller.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  await expectNoAxeViolations(page);
+});

@@ -246,7 +246,8 @@ function LineItemsTable({ items, labelledBy, messages, formatters, classNames }:
   const showCapturable = items.some((item) => item.capturable !== undefined || item.quantityCapturable !== undefined);
   return (
     <div className="rps-session-detail__table-scroller">
-      <table className={cx('rps-session-detail__table', classNames?.table)} data-table="items" aria-labelledby={labelledBy}>
+      {/* Focusable, so that arrow keys scroll a table wider than a narrow dialog (its focus trap skips the scroller). */}
+      <table className={cx('rps-session-detail__table', classNames?.table)} data-table="items" aria-labelledby={labelledBy} tabIndex={0}>
         <thead>
           <tr>
             <th scope="col" className="rps-session-detail__header-cell">{messages.itemName}</th>
@@ -284,7 +285,7 @@ function LineItemsTable({ items, labelledBy, messages, formatters, classNames }:
 function AdjustmentsTable({ entries, labelledBy, messages, formatters, classNames }: TableProps & { entries: Array<Refund | Dispute> }) {
   return (
     <div className="rps-session-detail__table-scroller">
-      <table className={cx('rps-session-detail__table', classNames?.table)} aria-labelledby={labelledBy}>
+      <table className={cx('rps-session-detail__table', classNames?.table)} aria-labelledby={labelledBy} tabIndex={0}>
         <thead>
           <tr>
             <th scope="col" className="rps-session-detail__header-cell">{messages.detailReference}</th>
