@@ -80,7 +80,7 @@ export const Loading: Story = {
     const progress = await canvas.findByRole('progressbar');
     await waitFor(() => expect(progress).toHaveAttribute('max', '6'), { timeout: 3000 });
     await expect(canvas.getByText('1 of 6 pages')).toBeVisible();
-    await expect(canvas.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: 'Cancel export' })).toHaveFocus();
   },
 };
 
@@ -88,7 +88,7 @@ export const Canceled: Story = {
   loaders: [async (): Promise<Loaded> => ({ fetcher: createFakeTruemedFetcher({ sessions: 300, latencyMs: 200 }) })],
   play: async ({ canvas, canvasElement, args }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Export CSV' }));
-    await userEvent.click(await canvas.findByRole('button', { name: 'Cancel' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Cancel export' }));
     const resume = canvas.getByRole('button', { name: 'Resume export' });
     await expect(resume).toHaveFocus();
     await userEvent.click(resume);
@@ -240,7 +240,7 @@ export const AllStates: Story = {
     await userEvent.click(cell('Done').getByRole('button', { name: 'Export CSV' }));
     await userEvent.click(cell('Failed').getByRole('button', { name: 'Export CSV' }));
     await userEvent.click(cell('Canceled').getByRole('button', { name: 'Export CSV' }));
-    await userEvent.click(cell('Canceled').getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(cell('Canceled').getByRole('button', { name: 'Cancel export' }));
     await expect(await cell('Done').findByRole('link', { name: 'Download CSV' })).toBeVisible();
     await expect(await cell('Failed').findByRole('alert')).toHaveTextContent('Export stopped at page 2.');
     await expect(cell('Running').getByRole('progressbar')).toBeVisible();

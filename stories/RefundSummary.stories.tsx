@@ -92,7 +92,7 @@ export const Loading: Story = {
   loaders: [async (): Promise<Loaded> => ({ fetcher: createFakeTruemedFetcher({ sessions: 30, latencyMs: 600_000 }) })],
   play: async ({ canvas }) => {
     await expect(canvas.getByRole('region', { name: 'Refund summary' })).toHaveAttribute('aria-busy', 'true');
-    await expect(canvas.getByRole('status')).toHaveTextContent('Loading payment sessions…');
+    await expect(canvas.getByRole('status')).toHaveTextContent('Loading totals…');
   },
 };
 

@@ -201,7 +201,7 @@ export function ExportButton(props: ExportButtonProps) {
               </p>
             </div>
             <button type="button" className={cx('rps-button', 'rps-export-button__cancel', slot('cancel'))} data-primary onClick={exporter.cancel}>
-              {messages.cancel}
+              {messages.cancelExport}
             </button>
           </>
         )}
@@ -231,7 +231,13 @@ export function ExportButton(props: ExportButtonProps) {
           </>
         )}
         <p role="status" className={cx('rps-export-button__status', slot('status'))}>
-          {view === 'done' ? messages.exportDone(formatters.number(rows)) : ''}
+          {view === 'done'
+            ? messages.exportDone(formatters.number(rows))
+            : view === 'running'
+              ? messages.exportStarted
+              : view === 'canceled'
+                ? messages.exportCanceled
+                : ''}
         </p>
       </div>
     </ThemeScope>

@@ -115,7 +115,7 @@ export function RefundSummary(props: RefundSummaryProps) {
         {isLoading ? (
           <div className={cx('rps-refund-summary__skeleton', slot('skeleton'))}>
             <p role="status" className="rps-visually-hidden">
-              {messages.loading}
+              {messages.summaryLoading}
             </p>
             {[0, 1, 2].map((line) => (
               <span key={line} className="rps-skeleton" aria-hidden="true" />

@@ -9,6 +9,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import { queryKey } from '../core/query';
 import type { PaymentSession, SessionPage, SessionQuery } from '../core/types';
 import { usePaymentSessionsConfig } from '../hooks/context';
 import { useControllableState } from '../hooks/use-controllable-state';
@@ -277,18 +278,44 @@ export function SessionList(props: SessionListProps) {
     [shownId],
   );
 
-  // After a successful Retry the alert (and the focused Retry button) disappears: move focus to the rows.
-  const retryHadFocus = useRef(false);
+  // Retry and Clear filters remove the button that has focus once the list loads: focus then moves to the
+  // first row, or to the empty state when there is none. A Retry that fails again keeps focus on Retry and
+  // says so (the alert's text would not change, so nothing would be announced).
+  const [retryState, setRetryState] = useState<'idle' | 'running' | 'settled' | 'failed'>('idle');
+  const focusAfterLoad = useRef(false);
+  const stateRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (error || !retryHadFocus.current) return;
-    retryHadFocus.current = false;
+    if (retryState === 'settled') setRetryState(error ? 'failed' : 'idle');
+    if (!focusAfterLoad.current || busy || retryState === 'running') return;
+    focusAfterLoad.current = false;
+    if (error) return;
     const active = rootRef.current?.ownerDocument.activeElement;
-    if (!active || active === rootRef.current?.ownerDocument.body) focusRow(0);
-  }, [error, focusRow]);
+    if (active && active !== rootRef.current?.ownerDocument.body) return;
+    if (sessionsRef.current.length > 0) focusRow(0);
+    else stateRef.current?.focus();
+  }, [busy, error, retryState, state, focusRow]);
   const onRetry = () => {
-    retryHadFocus.current = true;
-    void retry();
+    if (retryState === 'running') return;
+    focusAfterLoad.current = true;
+    setRetryState('running');
+    void retry().finally(() => setRetryState('settled'));
   };
+  const onClearFilters = () => {
+    focusAfterLoad.current = true;
+    filters?.reset();
+  };
+
+  // A new filter's first page is announced with how many sessions it matched (Pagination announces pages).
+  const [announcement, setAnnouncement] = useState<{ filter: string; page: number; text: string } | null>(null);
+  const filterKey = queryKey({ ...list.query, page: 1 });
+  const total = list.total;
+  useEffect(() => {
+    if (state !== 'ready' || total === undefined) return;
+    setAnnouncement((previous) => {
+      if (previous?.filter === filterKey) return previous.page === list.page ? previous : { ...previous, page: -1, text: '' };
+      return { filter: filterKey, page: list.page, text: messages.resultsCount(total) };
+    });
+  }, [state, filterKey, list.page, total, messages]);
 
   const columns = useMemo(() => resolveSessionListColumns(columnsProp), [columnsProp]);
   const columnContext = useMemo<SessionListColumnContext>(() => ({ messages, formatters }), [messages, formatters]);
@@ -343,7 +370,14 @@ export function SessionList(props: SessionListProps) {
   // A scrolling box must be reachable by keyboard; with row buttons it is, without them it takes focus itself.
   const scrollerNeedsFocus = scrollerMaxHeight !== undefined && !interactive;
 
-  const liveMessage = liveMessageFor(state, isStale, messages);
+  const liveMessage =
+    retryState === 'running'
+      ? messages.retrying
+      : retryState === 'failed' && error
+        ? `${messages.errorTitle}: ${error.message}`
+        : state === 'ready' && announcement?.filter === filterKey && announcement.page === list.page
+          ? announcement.text
+          : liveMessageFor(state, isStale, messages);
 
   let detailElement: ReactNode = null;
   if (shownSession && renderDetail) {
@@ -381,8 +415,14 @@ export function SessionList(props: SessionListProps) {
           <div role="alert" className={cx('rps-session-list__error', classNames?.error)}>
             <p className="rps-session-list__error-title">{messages.errorTitle}</p>
             <p className="rps-session-list__error-message">{error.message}</p>
-            <button type="button" className={cx('rps-button', 'rps-session-list__retry', classNames?.button)} onClick={onRetry}>
-              {messages.retry}
+            <button
+              type="button"
+              className={cx('rps-button', 'rps-session-list__retry', classNames?.button)}
+              onClick={onRetry}
+              aria-disabled={retryState === 'running' || undefined}
+              data-busy={retryState === 'running' || undefined}
+            >
+              {retryState === 'running' ? messages.retrying : messages.retry}
             </button>
           </div>
         ) : null}
@@ -442,11 +482,11 @@ export function SessionList(props: SessionListProps) {
         ) : null}
 
         {state === 'empty' || state === 'no-results' ? (
-          <div className={cx('rps-session-list__state', classNames?.state)} data-state={state}>
+          <div ref={stateRef} tabIndex={-1} className={cx('rps-session-list__state', classNames?.state)} data-state={state}>
             <p className="rps-session-list__state-title">{state === 'empty' ? messages.empty : messages.noResults}</p>
             <p className="rps-session-list__state-hint">{state === 'empty' ? messages.emptyHint : messages.noResultsHint}</p>
             {state === 'no-results' && filters && !props.query ? (
-              <button type="button" className={cx('rps-button', 'rps-session-list__clear', classNames?.button)} onClick={filters.reset}>
+              <button type="button" className={cx('rps-button', 'rps-session-list__clear', classNames?.button)} onClick={onClearFilters}>
                 {messages.clearFilters}
               </button>
             ) : null}

@@ -31,6 +31,10 @@ export interface Messages {
   errorTitle: string;
   retry: string;
   showingStaleData: string;
+  /** Announced (not shown) when a new filter's first page is in: how many sessions it matched. */
+  resultsCount: (count: number) => string;
+  /** Announced while Retry runs. */
+  retrying: string;
   openSession: (id: string) => string;
   invalidRecords: (count: number) => string;
 
@@ -135,6 +139,13 @@ export interface Messages {
   exportFailed: (page: number) => string;
   exportResume: string;
   cancel: string;
+  /** The button that stops a running export. */
+  cancelExport: string;
+  /** Announced when an export starts and when it is canceled. */
+  exportStarted: string;
+  exportCanceled: string;
+  /** RefundSummary's announcement while its first totals load (the list announces its own loading). */
+  summaryLoading: string;
   download: string;
 }
 
@@ -182,6 +193,8 @@ export const defaultMessages: Messages = {
   errorTitle: 'Payment sessions could not be loaded',
   retry: 'Retry',
   showingStaleData: 'Showing the last loaded sessions.',
+  resultsCount: (count) => `${count} ${count === 1 ? 'session' : 'sessions'} found.`,
+  retrying: 'Retrying…',
   openSession: (id) => `Open session ${id}`,
   invalidRecords: (count) => `${count} malformed ${count === 1 ? 'record was' : 'records were'} skipped.`,
 
@@ -275,5 +288,9 @@ export const defaultMessages: Messages = {
   exportFailed: (page) => `Export stopped at page ${page}.`,
   exportResume: 'Resume export',
   cancel: 'Cancel',
+  cancelExport: 'Cancel export',
+  exportStarted: 'Export started.',
+  exportCanceled: 'Export canceled.',
+  summaryLoading: 'Loading totals…',
   download: 'Download CSV',
 };

@@ -104,7 +104,9 @@ describe('ExportButton', () => {
       await user.click(screen.getByRole('button', { name: 'Export CSV' }));
       const progress = await screen.findByRole('progressbar');
       expect(root()).toHaveAttribute('data-state', 'running');
-      expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Cancel export' })).toBeInTheDocument();
+      // Said once, not at every percent.
+      expect(screen.getByRole('status')).toHaveTextContent('Export started.');
 
       await waitFor(() => expect(progress).toHaveAttribute('max', '5'));
       await waitFor(() => expect(progress).toHaveAttribute('value', '2'));
@@ -117,7 +119,7 @@ describe('ExportButton', () => {
       await user.tab();
       expect(screen.getByRole('button', { name: 'Export CSV' })).toHaveFocus();
       await user.keyboard('{Enter}');
-      await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus());
+      await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel export' })).toHaveFocus());
       await finished();
       await waitFor(() => expect(screen.getByRole('link', { name: 'Download CSV' })).toHaveFocus());
     });
@@ -128,9 +130,10 @@ describe('ExportButton', () => {
       await user.click(screen.getByRole('button', { name: 'Export CSV' }));
       const progress = await screen.findByRole('progressbar');
       await waitFor(() => expect(progress).toHaveAttribute('value', '2'));
-      await user.click(screen.getByRole('button', { name: 'Cancel' }));
+      await user.click(screen.getByRole('button', { name: 'Cancel export' }));
 
       expect(root()).toHaveAttribute('data-state', 'canceled');
+      expect(screen.getByRole('status')).toHaveTextContent('Export canceled.');
       expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
       expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument();
       const resume = screen.getByRole('button', { name: 'Resume export' });

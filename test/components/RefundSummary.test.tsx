@@ -164,7 +164,7 @@ describe('RefundSummary', () => {
       renderSummary({ query: { pageSize: 10 } }, createFakeTruemedFetcher({ sessions: 10, latencyMs: 60_000 }));
       expect(region()).toHaveAttribute('aria-busy', 'true');
       expect(region()).toHaveAttribute('data-loading-state', 'loading');
-      expect(within(region()).getByRole('status')).toHaveTextContent('Loading payment sessions…');
+      expect(within(region()).getByRole('status')).toHaveTextContent('Loading totals…');
       expect(screen.queryByRole('group')).not.toBeInTheDocument();
     });
 

@@ -186,6 +186,27 @@ describe('SessionList', () => {
     });
   });
 
+  describe('announcing results', () => {
+    it('says how many sessions a new filter found, and not again for another page of it', async () => {
+      const fetcher = createFakeTruemedFetcher({ sessions: 45 });
+      const { rerender } = renderWithProvider(<SessionList query={{ page: 1, pageSize: 20 }} />, fetcher);
+      await waitForRows(20);
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('45 sessions found.'));
+
+      rerender(<SessionList query={{ page: 2, pageSize: 20 }} />);
+      await waitFor(() => expect(rowButton(fetcher.api.records[20]!.id)).toBeInTheDocument());
+      await waitFor(() => expect(listRoot()).toHaveAttribute('data-state', 'ready'));
+      expect(screen.getByRole('status')).toHaveTextContent(/^$/);
+
+      const authorizations = fetcher.api.records.filter((record) => record.kind === 'authorization').length;
+      expect(authorizations).toBeGreaterThan(0);
+      rerender(<SessionList query={{ page: 1, pageSize: 20, kind: ['authorization'] }} />);
+      await waitFor(() =>
+        expect(screen.getByRole('status')).toHaveTextContent(`${authorizations} ${authorizations === 1 ? 'session' : 'sessions'} found.`),
+      );
+    });
+  });
+
   describe('given filters that match nothing', () => {
     it('in a workspace, shows no-results with "Clear filters", which brings the sessions back', async () => {
       const user = userEvent.setup();
@@ -203,6 +224,9 @@ describe('SessionList', () => {
 
       await user.click(screen.getByRole('button', { name: 'Clear filters' }));
       await waitForRows(30);
+      // The focused button is gone with the no-results state: focus moves to the first row, not the page.
+      expect(document.activeElement).toHaveAttribute('data-rps-trigger');
+      expect(dataRows()[0]).toContainElement(document.activeElement as HTMLElement);
     });
 
     it('from a query prop (no filter state to clear), shows no-results without a "Clear filters" button', async () => {
@@ -231,6 +255,29 @@ describe('SessionList', () => {
       expect(screen.queryByRole('alert')).not.toBeInTheDocument();
       // The focused Retry button is gone: focus moves to the first row rather than being lost.
       expect(rowButton(fetcher.api.records[0]!.id)).toHaveFocus();
+    });
+
+    it('a Retry that fails again says so, keeps focus on Retry, and a later one that finds nothing focuses the empty state', async () => {
+      const user = userEvent.setup();
+      const fetcher = createFakeTruemedFetcher({ sessions: 45, latencyMs: 30 });
+      fetcher.api.setFailure({ status: 503, body: { error: 'Unavailable', message: 'Truemed is down for maintenance' } });
+      renderWithProvider(
+        <SessionWorkspace defaultValue={{ search: 'no-such-customer-anywhere' }}>
+          <SessionList />
+        </SessionWorkspace>,
+        fetcher,
+      );
+      const retryButton = await screen.findByRole('button', { name: 'Retry' });
+      await user.click(retryButton);
+      expect(screen.getByRole('status')).toHaveTextContent('Retrying…');
+      expect(screen.getByRole('button', { name: 'Retrying…' })).toHaveAttribute('aria-disabled', 'true');
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^Payment sessions could not be loaded: .*Truemed is down for maintenance/));
+      expect(screen.getByRole('button', { name: 'Retry' })).toHaveFocus();
+
+      fetcher.api.setFailure(null);
+      await user.click(screen.getByRole('button', { name: 'Retry' }));
+      await waitFor(() => expect(listRoot()).toHaveAttribute('data-state', 'no-results'));
+      await waitFor(() => expect(document.querySelector('.rps-session-list__state')).toHaveFocus());
     });
 
     it('on a later page, keeps the last good rows visible (dimmed, stale) under the alert', async () => {

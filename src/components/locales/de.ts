@@ -38,6 +38,8 @@ export const messagesDe: Messages = {
   errorTitle: 'Zahlungssitzungen konnten nicht geladen werden',
   retry: 'Erneut versuchen',
   showingStaleData: 'Die zuletzt geladenen Sitzungen werden angezeigt.',
+  resultsCount: (count) => `${count} ${count === 1 ? 'Sitzung' : 'Sitzungen'} gefunden.`,
+  retrying: 'Neuer Versuch…',
   openSession: (id) => `Sitzung ${id} öffnen`,
   invalidRecords: (count) => `${count} fehlerhafte ${count === 1 ? 'Datensatz wurde' : 'Datensätze wurden'} übersprungen.`,
   filtersLabel: 'Zahlungssitzungen filtern',
@@ -126,5 +128,9 @@ export const messagesDe: Messages = {
   exportFailed: (page) => `Export bei Seite ${page} angehalten.`,
   exportResume: 'Export fortsetzen',
   cancel: 'Abbrechen',
+  cancelExport: 'Export abbrechen',
+  exportStarted: 'Export gestartet.',
+  exportCanceled: 'Export abgebrochen.',
+  summaryLoading: 'Summen werden geladen…',
   download: 'CSV herunterladen',
 };

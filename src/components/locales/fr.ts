@@ -38,6 +38,8 @@ export const messagesFr: Messages = {
   errorTitle: 'Impossible de charger les sessions de paiement',
   retry: 'Réessayer',
   showingStaleData: 'Affichage des dernières sessions chargées.',
+  resultsCount: (count) => `${count} ${count <= 1 ? 'session trouvée' : 'sessions trouvées'}.`,
+  retrying: 'Nouvelle tentative…',
   openSession: (id) => `Ouvrir la session ${id}`,
   invalidRecords: (count) => `${count} ${count === 1 ? 'enregistrement mal formé ignoré' : 'enregistrements mal formés ignorés'}.`,
   filtersLabel: 'Filtrer les sessions de paiement',
@@ -126,5 +128,9 @@ export const messagesFr: Messages = {
   exportFailed: (page) => `Export interrompu à la page ${page}.`,
   exportResume: "Reprendre l'export",
   cancel: 'Annuler',
+  cancelExport: "Annuler l'export",
+  exportStarted: 'Export lancé.',
+  exportCanceled: 'Export annulé.',
+  summaryLoading: 'Chargement des totaux…',
   download: 'Télécharger le CSV',
 };
