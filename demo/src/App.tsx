@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   ExportButton,
   Pagination,
@@ -35,8 +35,15 @@ const LOCALES: Record<string, { label: string; timeZone: string; messages?: Mess
 
 const ACCENTS: Record<string, { label: string; theme?: Theme }> = {
   default: { label: 'Default' },
-  violet: { label: 'Violet, rounded', theme: { colors: { accent: '#6d28d9', focus: '#6d28d9' }, radius: 12 } },
-  teal: { label: 'Teal, compact', theme: { colors: { accent: '#0f766e', focus: '#0f766e' }, radius: 4, density: 'compact' } },
+  // Each brand color with a lighter variant for the dark appearance, where the light one is under 4.5:1.
+  violet: {
+    label: 'Violet, rounded',
+    theme: { colors: { accent: '#6d28d9', focus: '#6d28d9' }, darkColors: { accent: '#c4b5fd', focus: '#c4b5fd' }, radius: 12 },
+  },
+  teal: {
+    label: 'Teal, compact',
+    theme: { colors: { accent: '#0f766e', focus: '#0f766e' }, darkColors: { accent: '#5eead4', focus: '#5eead4' }, radius: 4, density: 'compact' },
+  },
 };
 
 const APPEARANCES: Record<Appearance, { label: string }> = {
@@ -102,9 +109,11 @@ export function App() {
       .catch(() => setSignedIn(false));
   }, []);
 
+  // Signing in with the button removes it: focus then goes to the portal's heading, not to <body>.
+  const [justSignedIn, setJustSignedIn] = useState(false);
   if (signedIn === undefined) return <p className="demo-splash">Loading…</p>;
-  if (!signedIn) return <SignIn onSignedIn={() => setSignedIn(true)} />;
-  return <Portal onSignedOut={() => setSignedIn(false)} />;
+  if (!signedIn) return <SignIn onSignedIn={() => { setJustSignedIn(true); setSignedIn(true); }} />;
+  return <Portal focusHeading={justSignedIn} onSignedOut={() => { setJustSignedIn(false); setSignedIn(false); }} />;
 }
 
 function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
@@ -129,7 +138,7 @@ function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   );
 }
 
-function Portal({ onSignedOut }: { onSignedOut: () => void }) {
+function Portal({ onSignedOut, focusHeading }: { onSignedOut: () => void; focusHeading: boolean }) {
   const [backend, setBackend] = useUrlSetting('backend', 'truemed', Object.keys(BACKENDS));
   const [locale, setLocale] = useUrlSetting('lang', 'en-US', Object.keys(LOCALES));
   const [appearance, setAppearance] = useUrlSetting('appearance', 'light', Object.keys(APPEARANCES));
@@ -137,11 +146,17 @@ function Portal({ onSignedOut }: { onSignedOut: () => void }) {
   const localeSettings = LOCALES[locale] ?? LOCALES['en-US']!;
   const fetcher = (BACKENDS[backend] ?? BACKENDS.truemed!).fetcher;
   const include = useMemo(() => ({ items: true, refunds: true, disputes: true, metadata: true, fee: true }), []);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusHeading) headingRef.current?.focus();
+  }, [focusHeading]);
 
   return (
     <div className="demo-shell" data-appearance={appearance}>
       <header className="demo-header">
-        <h1>Acme Wellness · Payments</h1>
+        <h1 ref={headingRef} tabIndex={-1}>
+          Acme Wellness · Payments
+        </h1>
         <div className="demo-settings" role="group" aria-label="Portal settings">
           <SettingSelect label="Backend" value={backend} choices={BACKENDS} onChange={setBackend} />
           <SettingSelect label="Language" value={locale} choices={LOCALES} onChange={setLocale} />

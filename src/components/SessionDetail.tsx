@@ -198,6 +198,7 @@ export function SessionDetail(props: SessionDetailProps) {
           messages={messages}
           formatters={formatters}
           appearance={root.context.appearance}
+          lang={props.locale ?? config?.locale}
           unstyled={root.unstyled}
           className={className}
           classNames={classNames}

@@ -1,4 +1,5 @@
-import { createContext, useContext, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
+import { usePaymentSessionsConfig } from '../hooks/context';
 import { defaultMessages, type Messages } from './messages';
 
 /** Colors a host may set; each becomes a `--rps-color-*` variable. */
@@ -22,6 +23,13 @@ export interface ThemeColors {
  */
 export interface Theme {
   colors?: ThemeColors;
+  /**
+   * Colors for the dark appearance (`appearance="dark"`, or `"system"` when the user prefers dark); any
+   * color not named here falls back to `colors`, then to the built-in dark palette. Without it a brand
+   * `colors.accent` picked for a light background is used on the dark one too, where it may fall below
+   * WCAG contrast: give dark variants of the colors you set.
+   */
+  darkColors?: ThemeColors;
   /** Corner radius: a CSS length, or a number of pixels. */
   radius?: string | number;
   /** Font stack for every part. */
@@ -61,12 +69,16 @@ function cssValue(value: string): string | undefined {
   return trimmed && !UNSAFE_CSS_VALUE.test(trimmed) ? trimmed : undefined;
 }
 
-/** The `--rps-*` custom properties a theme sets (only those it names). */
-export function themeToCssVariables(theme: Theme | undefined): Record<string, string> {
+/**
+ * The `--rps-*` custom properties a theme sets (only those it names), for a light or a dark appearance
+ * (`darkColors` over `colors` for dark).
+ */
+export function themeToCssVariables(theme: Theme | undefined, appearance: 'light' | 'dark' = 'light'): Record<string, string> {
   const vars: Record<string, string> = {};
   if (!theme) return vars;
+  const colors = appearance === 'dark' ? { ...theme.colors, ...theme.darkColors } : theme.colors;
   for (const [key, name] of Object.entries(COLOR_VARS) as Array<[keyof ThemeColors, string]>) {
-    const value = theme.colors?.[key];
+    const value = colors?.[key];
     const safe = value === undefined ? undefined : cssValue(value);
     if (safe) vars[name] = safe;
   }
@@ -139,9 +151,13 @@ export function ThemeProvider({
  * element or sets its own theme), the variables, `data-appearance`, and the merged messages.
  * Nested components do not re-declare defaults, so a provider's theme reaches them.
  */
-export function useThemeRoot({ theme, appearance, unstyled, messages }: ThemeProps) {
+export function useThemeRoot({ theme, appearance, unstyled, messages, locale }: ThemeProps & { locale?: string }) {
   const parent = useContext(ThemeContext);
   const ownsRoot = !parent || theme !== undefined || appearance !== undefined || unstyled !== undefined;
+  // The language of the text inside, for screen readers' pronunciation (WCAG 3.1.2): on a theme root the
+  // provider's locale, on any component its own `locale` prop.
+  const providerLocale = usePaymentSessionsConfig()?.locale;
+  const lang = locale ?? (ownsRoot ? providerLocale : undefined);
   const resolvedUnstyled = unstyled ?? parent?.unstyled ?? false;
   const resolvedAppearance = appearance ?? parent?.appearance ?? 'light';
   const parentMessages = parent?.messages ?? defaultMessages;
@@ -149,7 +165,9 @@ export function useThemeRoot({ theme, appearance, unstyled, messages }: ThemePro
     () => (messages ? { ...parentMessages, ...messages } : parentMessages),
     [parentMessages, messages],
   );
-  const variables = useMemo(() => themeToCssVariables(theme), [theme]);
+  const prefersDark = usePrefersDark();
+  const dark = resolvedAppearance === 'dark' || (resolvedAppearance === 'system' && prefersDark);
+  const variables = useMemo(() => themeToCssVariables(theme, dark ? 'dark' : 'light'), [theme, dark]);
   const context = useMemo<ThemeContextValue>(
     () => ({ appearance: resolvedAppearance, unstyled: resolvedUnstyled, messages: mergedMessages }),
     [resolvedAppearance, resolvedUnstyled, mergedMessages],
@@ -160,8 +178,25 @@ export function useThemeRoot({ theme, appearance, unstyled, messages }: ThemePro
     unstyled: resolvedUnstyled,
     className: ownsRoot && !resolvedUnstyled ? 'rps-root' : undefined,
     style: variables as CSSProperties,
-    dataAttributes: ownsRoot ? { 'data-appearance': resolvedAppearance, 'data-unstyled': resolvedUnstyled || undefined } : {},
+    dataAttributes: {
+      ...(ownsRoot ? { 'data-appearance': resolvedAppearance, 'data-unstyled': resolvedUnstyled || undefined } : {}),
+      ...(lang ? { lang } : {}),
+    },
   };
+}
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+const subscribeToColorScheme = (onChange: () => void) => {
+  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => undefined;
+  const query = window.matchMedia(DARK_QUERY);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+};
+const prefersDarkNow = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches;
+
+/** Whether the user prefers a dark color scheme, kept up to date (false on the server). */
+function usePrefersDark(): boolean {
+  return useSyncExternalStore(subscribeToColorScheme, prefersDarkNow, () => false);
 }
 
 /** The merged messages of the nearest theme (defaults when there is none). */

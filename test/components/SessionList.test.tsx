@@ -584,6 +584,27 @@ describe('SessionList', () => {
       expect(listRoot()).toHaveAttribute('data-appearance', 'dark');
     });
 
+    it('takes darkColors over colors in the dark appearance, colors in the light one', async () => {
+      const theme = { colors: { accent: '#6d28d9', danger: '#b42318' }, darkColors: { accent: '#c4b5fd' } };
+      const { rerender } = renderWithProvider(<SessionList theme={theme} appearance="dark" />, memoryFetcher(sessions));
+      await waitForRows(2);
+      expect(listRoot().style.getPropertyValue('--rps-color-accent')).toBe('#c4b5fd');
+      // A color without a dark variant falls back to colors.
+      expect(listRoot().style.getPropertyValue('--rps-color-danger')).toBe('#b42318');
+      rerender(<SessionList theme={theme} appearance="light" />);
+      expect(listRoot().style.getPropertyValue('--rps-color-accent')).toBe('#6d28d9');
+    });
+
+    it('marks its root and the portaled detail dialog with the language of their text', async () => {
+      const user = userEvent.setup();
+      renderWithProvider(<SessionList messages={messagesDe} />, memoryFetcher(sessions), { locale: 'de-DE' });
+      await waitForRows(2);
+      expect(listRoot()).toHaveAttribute('lang', 'de-DE');
+      await user.click(document.querySelector<HTMLElement>('[data-rps-trigger]')!);
+      const dialog = await screen.findByRole('dialog');
+      expect(dialog.closest('.rps-session-detail')).toHaveAttribute('lang', 'de-DE');
+    });
+
     it('the detail dialog, portaled outside the list, gets the theme that applies to the list', async () => {
       const user = userEvent.setup();
       renderWithProvider(

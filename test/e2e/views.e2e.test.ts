@@ -57,6 +57,10 @@ test('sign-in page', async () => {
   const { page } = opened;
   await page.getByRole('button', { name: 'Sign in as the demo merchant' }).waitFor();
   await checkView(page, 'sign-in');
+  // Signing in from the keyboard: the button goes, focus lands on the portal's heading, not on <body>.
+  await page.getByRole('button', { name: 'Sign in as the demo merchant' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Acme Wellness · Payments');
 });
 
 test('portal list', async () => {
@@ -113,6 +117,17 @@ test('dark appearance', async () => {
   await checkView(page, 'dark');
 });
 
+test.each(['violet', 'teal'])('dark appearance with the %s brand theme (its dark colors keep contrast)', async (accent) => {
+  const opened = await openPortal(`/?appearance=dark&accent=${accent}`);
+  context = opened.context;
+  const { page } = opened;
+  await expect.poll(async () => luminance(await listBackground(page))).toBeLessThan(0.1);
+  // The dark variant, not the light brand color, is on the workspace.
+  const accentColor = await page.locator('.rps-root.demo-workspace').evaluate((element) => getComputedStyle(element).getPropertyValue('--rps-color-accent').trim());
+  expect(accentColor).toBe(accent === 'violet' ? '#c4b5fd' : '#5eead4');
+  await checkView(page, `dark-${accent}`);
+});
+
 test('German locale', async () => {
   const opened = await openPortal('/?lang=de-DE', { locale: 'de-DE' });
   context = opened.context;
@@ -122,6 +137,8 @@ test('German locale', async () => {
   expect(await page.getByRole('columnheader').allTextContents()).toContain('Erstellt');
   // Amounts in German notation: "1.234,56 $".
   expect(await page.locator('tbody [data-column="amount"]').first().textContent()).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}\s\$$/);
+  // The workspace says its language (the demo's own settings stay English).
+  expect(await page.locator('.rps-root.demo-workspace').getAttribute('lang')).toBe('de-DE');
   await checkView(page, 'german');
 });
 

@@ -24,6 +24,8 @@ export interface SessionDetailDialogProps {
   messages: Messages;
   formatters: Formatters;
   appearance: Appearance | undefined;
+  /** The language of the dialog's text (it is portaled outside the host's `.rps-root`). */
+  lang: string | undefined;
   unstyled: boolean;
   className: string | undefined;
   classNames: ClassNames<SessionDetailPart> | undefined;
@@ -43,6 +45,7 @@ export default function SessionDetailDialog(props: SessionDetailDialogProps) {
             className={cx('rps-session-detail', unstyled ? undefined : 'rps-root', className, classNames?.root)}
             style={props.style}
             data-appearance={props.appearance}
+            lang={props.lang}
             data-unstyled={unstyled || undefined}
             data-status={session.status}
           >
