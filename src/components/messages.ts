@@ -9,6 +9,11 @@ export interface Messages {
   // Statuses and kinds
   status: Record<SessionStatus, string>;
   kind: Record<string, string>;
+  /**
+   * Refund and dispute statuses and reasons as the backends write them (`succeeded`, `customer_request`,
+   * `needs_response`…), in words; a code not listed is shown as written.
+   */
+  adjustmentCodes: Record<string, string>;
 
   // SessionList
   listLabel: string;
@@ -171,6 +176,22 @@ export const defaultMessages: Messages = {
     authorization: 'Authorization',
     session: 'Session',
     intent: 'Intent',
+  },
+  adjustmentCodes: {
+    succeeded: 'Succeeded',
+    pending: 'Pending',
+    failed: 'Failed',
+    canceled: 'Canceled',
+    needs_response: 'Needs response',
+    under_review: 'Under review',
+    won: 'Won',
+    lost: 'Lost',
+    customer_request: 'Customer request',
+    duplicate_payment: 'Duplicate payment',
+    duplicate: 'Duplicate',
+    fraudulent: 'Fraudulent',
+    product_not_received: 'Product not received',
+    unrecognized: 'Unrecognized',
   },
 
   listLabel: 'Payment sessions',

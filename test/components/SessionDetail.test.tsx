@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { defaultMessages, messagesFr, ThemeProvider, type PaymentSession } from 'react-payment-sessions';
+import { defaultMessages, messagesDe, messagesFr, ThemeProvider, type PaymentSession } from 'react-payment-sessions';
 import { makeSessions } from 'react-payment-sessions/testing';
 import { preloadSessionDetail, SessionDetail, sessionTimeline } from 'react-payment-sessions';
 
@@ -117,7 +117,7 @@ describe('SessionDetail', () => {
         'dispute',
         'refund',
       ]);
-      expect(texts(events)[3]).toBe('May 3, 2024, 10:00 AM Refund $30.00 succeeded · customer_request');
+      expect(texts(events)[3]).toBe('May 3, 2024, 10:00 AM Refund $30.00 Succeeded · Customer request');
       expect(events[0]!.querySelector('time')).toHaveAttribute('dateTime', '2024-05-01T09:00:00.000Z');
       expect(events[5]!.querySelector('time')).toHaveAttribute('dateTime', '2024-05-09T10:00:00.000Z');
     });
@@ -139,12 +139,20 @@ describe('SessionDetail', () => {
       expect(texts(within(within(refunds).getAllByRole('row')[1]!).getAllByRole('cell'))).toEqual([
         'May 9, 2024, 10:00 AM',
         '$20.00',
-        'succeeded',
-        'duplicate_payment',
+        'Succeeded',
+        'Duplicate payment',
       ]);
       const disputes = within(section('Disputes')).getByRole('table', { name: 'Disputes' });
       expect(texts(within(disputes).getAllByRole('rowheader'))).toEqual(['dp_1']);
-      expect(within(disputes).getByText('needs_response')).toBeInTheDocument();
+      expect(within(disputes).getByText('Needs response')).toBeInTheDocument();
+    });
+
+    it('says refund and dispute codes in the messages\' language, and unknown codes as written', () => {
+      const session = richSession();
+      renderOpen({ ...session, refunds: [{ ...session.refunds[0]!, status: 'SUCCEEDED', reason: 'goodwill_gesture' }] }, { messages: messagesDe, locale: 'de-DE' });
+      const refunds = within(screen.getByRole('dialog')).getAllByRole('table')[1]!;
+      const cells = texts(within(within(refunds).getAllByRole('row')[1]!).getAllByRole('cell'));
+      expect(cells.slice(-2)).toEqual(['Erfolgreich', 'goodwill_gesture']);
     });
 
     it('shows metadata as text: scalars as they are, nested values as JSON', () => {

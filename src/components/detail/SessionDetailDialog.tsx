@@ -13,7 +13,7 @@ import type { SessionDetailPart } from '../SessionDetail';
 import { StatusBadge } from '../StatusBadge';
 import { cx, type Appearance, type ClassNames } from '../theme';
 import { isoInstant } from '../list/dates';
-import { sessionTimeline } from './timeline';
+import { adjustmentCodeText, sessionTimeline } from './timeline';
 
 /** What `SessionDetail` hands over once its props are resolved. */
 export interface SessionDetailDialogProps {
@@ -308,8 +308,8 @@ function AdjustmentsTable({ entries, labelledBy, messages, formatters, className
                 <DateText iso={entry.createdAt} formatters={formatters} />
               </td>
               <td className="rps-session-detail__cell" data-align="end">{formatters.money(entry.amount)}</td>
-              <td className="rps-session-detail__cell">{entry.status ?? formatters.fallback}</td>
-              <td className="rps-session-detail__cell">{entry.reason ?? formatters.fallback}</td>
+              <td className="rps-session-detail__cell">{entry.status ? adjustmentCodeText(entry.status, messages) : formatters.fallback}</td>
+              <td className="rps-session-detail__cell">{entry.reason ? adjustmentCodeText(entry.reason, messages) : formatters.fallback}</td>
             </tr>
           ))}
         </tbody>

@@ -10,7 +10,7 @@ export interface SessionTimelineEvent {
   label: string;
   at: string | undefined;
   amount?: Money;
-  /** The backend's status or reason for a refund or dispute, shown as written. */
+  /** The backend's status and reason for a refund or dispute, in words ({@link Messages.adjustmentCodes}). */
   note?: string;
 }
 
@@ -27,10 +27,10 @@ export function sessionTimeline(session: PaymentSession, messages: Messages): Se
     events.push({ key: 'captured', type: 'captured', label: messages.eventCaptured, at: session.capturedAt, amount: session.capturedAmount });
   }
   session.refunds.forEach((refund, index) =>
-    events.push(adjustmentEvent('refund', refund, index, messages.eventRefund)),
+    events.push(adjustmentEvent('refund', refund, index, messages.eventRefund, messages)),
   );
   session.disputes.forEach((dispute, index) =>
-    events.push(adjustmentEvent('dispute', dispute, index, messages.eventDispute)),
+    events.push(adjustmentEvent('dispute', dispute, index, messages.eventDispute, messages)),
   );
   return events
     .map((event, order) => ({ event, order, time: timeOf(event.at) }))
@@ -44,8 +44,17 @@ export function sessionTimeline(session: PaymentSession, messages: Messages): Se
     .map(({ event }) => event);
 }
 
-function adjustmentEvent(type: 'refund' | 'dispute', entry: Refund | Dispute, index: number, label: string): SessionTimelineEvent {
-  const note = [entry.status, entry.reason].filter(Boolean).join(' · ') || undefined;
+/** A refund's or dispute's status or reason code in words, or as written when `messages` does not know it. */
+export function adjustmentCodeText(code: string, messages: Messages): string {
+  return Object.hasOwn(messages.adjustmentCodes, code.toLowerCase()) ? messages.adjustmentCodes[code.toLowerCase()]! : code;
+}
+
+function adjustmentEvent(type: 'refund' | 'dispute', entry: Refund | Dispute, index: number, label: string, messages: Messages): SessionTimelineEvent {
+  const note =
+    [entry.status, entry.reason]
+      .filter((code): code is string => Boolean(code))
+      .map((code) => adjustmentCodeText(code, messages))
+      .join(' · ') || undefined;
   return { key: `${type}-${entry.id}-${index}`, type, label, at: entry.createdAt, amount: entry.amount, note };
 }
 
