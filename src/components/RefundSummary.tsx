@@ -11,6 +11,7 @@ import {
 import type { UseSessionFiltersResult } from '../hooks/use-session-filters';
 import { useFormatters, type Formatters } from './format';
 import type { Messages } from './messages';
+import { ErrorText } from './error-text';
 import { StatusBadge } from './StatusBadge';
 import { cx, ThemeScope, useThemeRoot, type ClassNames, type ThemeProps } from './theme';
 import { useResolvedQuery, useWorkspaceErrorsReported } from './workspace';
@@ -88,6 +89,11 @@ export function RefundSummary(props: RefundSummaryProps) {
   const slot = (part: RefundSummaryPart) => classNames?.[part];
   const statusesWithCount = SESSION_STATUSES.filter((status) => summary.countsByStatus[status] > 0);
 
+  const retryButton = (
+    <button type="button" className={cx('rps-button', 'rps-refund-summary__retry', slot('retry'))} onClick={() => void result.retry?.()}>
+      {messages.retry}
+    </button>
+  );
   return (
     <ThemeScope value={root.context}>
       <section
@@ -106,10 +112,7 @@ export function RefundSummary(props: RefundSummaryProps) {
         {loadingState === 'error' && !errorShownElsewhere && (
           <div role="alert" className={cx('rps-refund-summary__error', slot('error'))}>
             <p className="rps-refund-summary__error-text">{messages.errorTitle}</p>
-            {result.error?.message ? <p className="rps-refund-summary__error-message">{result.error.message}</p> : null}
-            <button type="button" className={cx('rps-button', 'rps-refund-summary__retry', slot('retry'))} onClick={() => void result.retry?.()}>
-              {messages.retry}
-            </button>
+            {result.error ? <ErrorText error={result.error} messages={messages} prefix="rps-refund-summary__error" action={retryButton} /> : retryButton}
           </div>
         )}
         {isLoading ? (

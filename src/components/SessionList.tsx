@@ -21,6 +21,7 @@ import {
   type SessionListColumnContext,
   type SessionListColumnInput,
 } from './columns';
+import { ErrorText } from './error-text';
 import { getFormatters } from './format';
 import { useBrowserLayoutEffect } from './list/layout-effect';
 import type { Messages } from './messages';
@@ -374,7 +375,7 @@ export function SessionList(props: SessionListProps) {
     retryState === 'running'
       ? messages.retrying
       : retryState === 'failed' && error
-        ? `${messages.errorTitle}: ${error.message}`
+        ? `${messages.errorTitle}: ${messages.errorReason[error.kind] ?? error.message}`
         : state === 'ready' && announcement?.filter === filterKey && announcement.page === list.page
           ? announcement.text
           : liveMessageFor(state, isStale, messages);
@@ -414,16 +415,22 @@ export function SessionList(props: SessionListProps) {
         {error ? (
           <div role="alert" className={cx('rps-session-list__error', classNames?.error)}>
             <p className="rps-session-list__error-title">{messages.errorTitle}</p>
-            <p className="rps-session-list__error-message">{error.message}</p>
-            <button
-              type="button"
-              className={cx('rps-button', 'rps-session-list__retry', classNames?.button)}
-              onClick={onRetry}
-              aria-disabled={retryState === 'running' || undefined}
-              data-busy={retryState === 'running' || undefined}
-            >
-              {retryState === 'running' ? messages.retrying : messages.retry}
-            </button>
+            <ErrorText
+              error={error}
+              messages={messages}
+              prefix="rps-session-list__error"
+              action={
+                <button
+                  type="button"
+                  className={cx('rps-button', 'rps-session-list__retry', classNames?.button)}
+                  onClick={onRetry}
+                  aria-disabled={retryState === 'running' || undefined}
+                  data-busy={retryState === 'running' || undefined}
+                >
+                  {retryState === 'running' ? messages.retrying : messages.retry}
+                </button>
+              }
+            />
           </div>
         ) : null}
 

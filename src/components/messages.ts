@@ -1,3 +1,4 @@
+import type { PaymentSessionsErrorKind } from '../core/errors';
 import type { SessionStatus } from '../core/types';
 
 /**
@@ -34,6 +35,10 @@ export interface Messages {
   noResultsHint: string;
   clearFilters: string;
   errorTitle: string;
+  /** What went wrong, by the error's kind, in the messages' language (the backend's own text goes under Details). */
+  errorReason: Record<PaymentSessionsErrorKind, string>;
+  /** The disclosure that holds the backend's own error text. */
+  errorDetails: string;
   retry: string;
   showingStaleData: string;
   /** Announced (not shown) when a new filter's first page is in: how many sessions it matched. */
@@ -212,6 +217,15 @@ export const defaultMessages: Messages = {
   noResultsHint: 'Try a wider date range or fewer filters.',
   clearFilters: 'Clear filters',
   errorTitle: 'Payment sessions could not be loaded',
+  errorReason: {
+    network: 'The payment service could not be reached. Check the connection and try again.',
+    http: 'The payment service answered with an error.',
+    auth: 'You are not allowed to see these payment sessions. Try signing in again.',
+    rate_limit: 'Too many requests for now. Try again in a moment.',
+    invalid_response: 'The payment service sent an answer that could not be read.',
+    aborted: 'The request was cancelled.',
+  },
+  errorDetails: 'Details',
   retry: 'Retry',
   showingStaleData: 'Showing the last loaded sessions.',
   resultsCount: (count) => `${count} ${count === 1 ? 'session' : 'sessions'} found.`,

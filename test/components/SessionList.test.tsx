@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import {
-  messagesDe,
   PaymentSessionsError,
   SessionWorkspace,
   ThemeProvider,
@@ -13,6 +12,7 @@ import {
   type SessionQuery,
   type TruemedPaymentSessionWire,
 } from 'react-payment-sessions';
+import { messagesDe } from 'react-payment-sessions/locales/de';
 import { createFakeTruemedFetcher, makeSessions, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
 import { SessionList, sessionListColumns, type SessionListColumn } from 'react-payment-sessions';
 import { providerWrapper, type WrapperOptions } from '../hooks/render';
@@ -246,7 +246,9 @@ describe('SessionList', () => {
       const alert = await screen.findByRole('alert');
       expect(listRoot()).toHaveAttribute('data-state', 'error');
       expect(alert).toHaveTextContent('Payment sessions could not be loaded');
-      expect(alert).toHaveTextContent('Truemed is down for maintenance');
+      // Why, in the messages' words; the backend's own text under Details.
+      expect(alert.querySelector('.rps-session-list__error-reason')).toHaveTextContent('The payment service answered with an error.');
+      expect(within(alert).getByText('Details').closest('details')).toHaveTextContent('Truemed is down for maintenance');
       expect(screen.queryByRole('table')).not.toBeInTheDocument();
 
       fetcher.api.setFailure(null);
@@ -271,13 +273,25 @@ describe('SessionList', () => {
       await user.click(retryButton);
       expect(screen.getByRole('status')).toHaveTextContent('Retrying…');
       expect(screen.getByRole('button', { name: 'Retrying…' })).toHaveAttribute('aria-disabled', 'true');
-      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^Payment sessions could not be loaded: .*Truemed is down for maintenance/));
+      await waitFor(() =>
+        expect(screen.getByRole('status')).toHaveTextContent('Payment sessions could not be loaded: The payment service answered with an error.'),
+      );
       expect(screen.getByRole('button', { name: 'Retry' })).toHaveFocus();
 
       fetcher.api.setFailure(null);
       await user.click(screen.getByRole('button', { name: 'Retry' }));
       await waitFor(() => expect(listRoot()).toHaveAttribute('data-state', 'no-results'));
       await waitFor(() => expect(document.querySelector('.rps-session-list__state')).toHaveFocus());
+    });
+
+    it('says why in the messages\' language, keeping the backend\'s English text under Details', async () => {
+      const fetcher = createFakeTruemedFetcher({ sessions: 45 });
+      fetcher.api.setFailure({ status: 401 });
+      renderWithProvider(<SessionList messages={messagesDe} />, fetcher, { locale: 'de-DE' });
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(messagesDe.errorTitle);
+      expect(alert.querySelector('.rps-session-list__error-reason')).toHaveTextContent(messagesDe.errorReason.auth);
+      expect(alert.querySelector('details .rps-session-list__error-message')?.textContent).toMatch(/^Access to payment sessions was refused/);
     });
 
     it('on a later page, keeps the last good rows visible (dimmed, stale) under the alert', async () => {

@@ -84,7 +84,7 @@ export function shownIds(): string[] {
 /** Every element the components may render; anything else came from data (injected markup). */
 const ALLOWED_TAGS = new Set([
   'div', 'p', 'span', 'section', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'button', 'dl', 'dt', 'dd',
-  'ul', 'ol', 'li', 'svg', 'title', 'g', 'rect', 'time', 'h2', 'h3', 'header', 'a', 'pre', 'code',
+  'ul', 'ol', 'li', 'svg', 'title', 'g', 'rect', 'time', 'h2', 'h3', 'header', 'a', 'pre', 'code', 'details', 'summary',
 ]);
 
 /**
