@@ -24,6 +24,9 @@ export default defineConfig({
         headless: src('headless.ts'),
         server: src('server/index.ts'),
         testing: src('testing/index.ts'),
+        // Locales are opt-in entries (like date-fns/locale): an English portal ships none of them.
+        'locales/de': src('components/locales/de.ts'),
+        'locales/fr': src('components/locales/fr.ts'),
       },
       formats: ['es'],
     },

@@ -12,6 +12,7 @@ export const publicEntryAliases = [
   { find: /^react-payment-sessions\/headless$/, replacement: src('headless.ts') },
   { find: /^react-payment-sessions\/server$/, replacement: src('server/index.ts') },
   { find: /^react-payment-sessions\/testing$/, replacement: src('testing/index.ts') },
+  { find: /^react-payment-sessions\/locales\/(de|fr)$/, replacement: src('components/locales/$1.ts') },
   { find: /^react-payment-sessions$/, replacement: src('index.ts') },
 ];
 

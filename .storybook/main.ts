@@ -14,6 +14,7 @@ const config: StorybookConfig = {
     viteConfig.resolve.alias = [
       { find: /^react-payment-sessions\/headless$/, replacement: src('headless.ts') },
       { find: /^react-payment-sessions\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^react-payment-sessions\/locales\/(de|fr)$/, replacement: src('components/locales/$1.ts') },
       { find: /^react-payment-sessions\/styles\.css$/, replacement: src('components/styles.css') },
       { find: /^react-payment-sessions$/, replacement: src('index.ts') },
     ];

@@ -4,13 +4,13 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { SWRConfig } from 'swr';
 import {
   ExportButton,
-  messagesFr,
   PaymentSessionsError,
   PaymentSessionsProvider,
   SessionWorkspace,
   ThemeProvider,
   type SessionFetcher,
 } from 'react-payment-sessions';
+import { messagesFr } from 'react-payment-sessions/locales/fr';
 import { createFakeTruemedFetcher } from 'react-payment-sessions/testing';
 import { storySetup, StoryProviders, type Loaded } from './support';
 

@@ -2,7 +2,6 @@ import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import {
-  messagesFr,
   Pagination,
   PaymentSessionsProvider,
   SessionWorkspace,
@@ -10,6 +9,7 @@ import {
   usePaymentSessions,
   useSessionWorkspace,
 } from 'react-payment-sessions';
+import { messagesFr } from 'react-payment-sessions/locales/fr';
 import { createFakeTruemedFetcher, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
 import { storySetup, StoryProviders, type Loaded } from './support';
 

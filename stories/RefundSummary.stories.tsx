@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { SWRConfig } from 'swr';
 import {
-  messagesDe,
   PaymentSessionsProvider,
   RefundSummary,
   SessionWorkspace,
@@ -13,6 +12,7 @@ import {
   type SessionFetcher,
   type SessionStatus,
 } from 'react-payment-sessions';
+import { messagesDe } from 'react-payment-sessions/locales/de';
 import { createFakeTruemedFetcher, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
 import { memoryFetcher, storySetup, StoryProviders, type Loaded } from './support';
 

@@ -2,11 +2,11 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import {
-  messagesDe,
-  messagesFr,
   SessionDetail,
   type PaymentSession,
 } from 'react-payment-sessions';
+import { messagesDe } from 'react-payment-sessions/locales/de';
+import { messagesFr } from 'react-payment-sessions/locales/fr';
 import { makeSessions } from 'react-payment-sessions/testing';
 
 const generated = makeSessions({ count: 60, seed: 1 });

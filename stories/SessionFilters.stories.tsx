@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import {
   EMPTY_SESSION_FILTERS,
-  messagesDe,
   PaymentSessionsProvider,
   SessionFilters,
   SessionWorkspace,
@@ -12,6 +11,7 @@ import {
   useSessionWorkspace,
   type SessionFilterState,
 } from 'react-payment-sessions';
+import { messagesDe } from 'react-payment-sessions/locales/de';
 import { createFakeOneEntryFetcher, createFakeTruemedFetcher } from 'react-payment-sessions/testing';
 import { storySetup, StoryProviders, type Loaded } from './support';
 

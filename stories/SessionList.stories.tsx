@@ -2,7 +2,6 @@ import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { useState, type ReactNode } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import {
-  messagesDe,
   PaymentSessionsProvider,
   SessionList,
   sessionListColumns,
@@ -12,6 +11,7 @@ import {
   type SessionInclude,
   type SessionListColumn,
 } from 'react-payment-sessions';
+import { messagesDe } from 'react-payment-sessions/locales/de';
 import { createFakeTruemedFetcher, makeSessions, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
 import { memoryFetcher, storySetup, StoryProviders, type Loaded, type ProviderParameters } from './support';
 

@@ -37,6 +37,12 @@ describe('react-payment-sessions/headless', () => {
 describe('react-payment-sessions', () => {
   const main = eager('index.ts');
 
+  it('leaves the German and French messages to their own entry points (an English portal ships neither)', () => {
+    expect(main.files).toEqual(expect.arrayContaining(['components/messages.ts']));
+    expect(main.files.filter((file) => file.startsWith('components/locales/'))).toEqual([]);
+    expect(eager('components/locales/de.ts').runtime.size).toBe(0);
+  });
+
   it('loads Radix Dialog and the virtualizer only in their lazy chunks', () => {
     expect(main.files).toEqual(expect.arrayContaining(['components/SessionList.tsx', 'components/SessionDetail.tsx']));
     expect(main.runtime.has('@radix-ui/react-dialog')).toBe(false);

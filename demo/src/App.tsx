@@ -8,13 +8,13 @@ import {
   SessionList,
   SessionWorkspace,
   createTruemedFetcher,
-  messagesDe,
-  messagesFr,
   type Appearance,
   type Messages,
   type SessionFetcher,
   type Theme,
 } from 'react-payment-sessions';
+import { messagesDe } from 'react-payment-sessions/locales/de';
+import { messagesFr } from 'react-payment-sessions/locales/fr';
 import { createFakeOneEntryFetcher } from 'react-payment-sessions/testing';
 
 /** Truemed through this portal's own proxy route: the browser never sees the API key. */

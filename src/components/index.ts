@@ -2,8 +2,6 @@
 export { ThemeProvider, ThemeScope, useThemeRoot, useMessages, themeToCssVariables, cx } from './theme';
 export type { Theme, ThemeColors, Appearance, ThemeProps, ClassNames } from './theme';
 export { defaultMessages, type Messages } from './messages';
-export { messagesDe } from './locales/de';
-export { messagesFr } from './locales/fr';
 export { getFormatters, useFormatters, isValidTimeZone, type Formatters } from './format';
 export {
   SessionWorkspace,

@@ -4,13 +4,13 @@ import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { SWRConfig } from 'swr';
 import {
-  messagesFr,
   PaymentSessionsError,
   PaymentSessionsProvider,
   SessionWorkspace,
   type SessionFetcher,
   type SessionFilterState,
 } from 'react-payment-sessions';
+import { messagesFr } from 'react-payment-sessions/locales/fr';
 import { createFakeOneEntryFetcher, createFakeTruemedFetcher, makeTruemedRecords, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
 import { ExportButton, type ExportButtonProps, type ExportInfo } from 'react-payment-sessions';
 // Internal helpers, not part of the public surface.

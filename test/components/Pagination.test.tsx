@@ -4,7 +4,6 @@ import { useState, type ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { SWRConfig } from 'swr';
 import {
-  messagesFr,
   paymentSessionsCacheKey,
   PaymentSessionsProvider,
   SessionWorkspace,
@@ -14,6 +13,7 @@ import {
   type SessionFilterState,
   type SessionPage,
 } from 'react-payment-sessions';
+import { messagesFr } from 'react-payment-sessions/locales/fr';
 import { createFakeOneEntryFetcher, createFakeTruemedFetcher, makeSessions } from 'react-payment-sessions/testing';
 import { Pagination, type PaginationProps } from 'react-payment-sessions';
 // Internal helper, not part of the public surface.

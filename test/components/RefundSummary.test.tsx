@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { SWRConfig } from 'swr';
 import {
-  messagesDe,
   paymentSessionsCacheKey,
   PaymentSessionsError,
   PaymentSessionsProvider,
@@ -15,6 +14,7 @@ import {
   type SessionFetcher,
   type SessionStatus,
 } from 'react-payment-sessions';
+import { messagesDe } from 'react-payment-sessions/locales/de';
 import { createFakeOneEntryFetcher, createFakeTruemedFetcher, makeTruemedRecords } from 'react-payment-sessions/testing';
 import { RefundSummary, type RefundSummaryProps } from 'react-payment-sessions';
 // Internal helper, not part of the public surface.

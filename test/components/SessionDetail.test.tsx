@@ -1,7 +1,9 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { defaultMessages, messagesDe, messagesFr, ThemeProvider, type PaymentSession } from 'react-payment-sessions';
+import { defaultMessages, ThemeProvider, type PaymentSession } from 'react-payment-sessions';
+import { messagesDe } from 'react-payment-sessions/locales/de';
+import { messagesFr } from 'react-payment-sessions/locales/fr';
 import { makeSessions } from 'react-payment-sessions/testing';
 import { preloadSessionDetail, SessionDetail, sessionTimeline } from 'react-payment-sessions';
 

@@ -4,13 +4,13 @@ import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { SWRConfig } from 'swr';
 import {
-  messagesDe,
   PaymentSessionsProvider,
   SessionWorkspace,
   useSessionWorkspace,
   type SessionFetcher,
   type SessionFilterState,
 } from 'react-payment-sessions';
+import { messagesDe } from 'react-payment-sessions/locales/de';
 import { SessionFilters, type SessionFiltersProps } from 'react-payment-sessions';
 import { createFakeOneEntryFetcher, createFakeTruemedFetcher } from 'react-payment-sessions/testing';
 
