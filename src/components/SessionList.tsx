@@ -286,7 +286,7 @@ export function SessionList(props: SessionListProps) {
   const focusAfterLoad = useRef(false);
   const stateRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (retryState === 'settled') setRetryState(error ? 'failed' : 'idle');
+    if (retryState === 'settled' || (retryState === 'failed' && !error)) setRetryState(error ? 'failed' : 'idle');
     if (!focusAfterLoad.current || busy || retryState === 'running') return;
     focusAfterLoad.current = false;
     if (error) return;
