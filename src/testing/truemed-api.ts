@@ -82,8 +82,9 @@ export interface FakeTruemedApi {
  *
  * Filters: `filter_pending`, `filter_voided`, `kind`, `status`, `payment_token` (exact), `search` (case- and
  * accent-insensitive substring of id, user_business_id, customer_email, customer_name), `created_on_*` /
- * `captured_on_*` (inclusive; a bare date is midnight UTC, a date-time without a zone is UTC; a captured
- * bound excludes sessions never captured).
+ * `captured_on_*` (inclusive; a bare date is that UTC day, from its midnight for a start to its last
+ * millisecond for an end — "on or before this date"; a date-time without a zone is UTC; a captured bound
+ * excludes sessions never captured).
  *
  * Include flags: `include_order_items`, `include_metadata`, `include_truemed_fee` (default false),
  * `include_refunds`, `include_disputes` (default true), `summarize_refunds` (adds `refund_amount` in cents
@@ -186,12 +187,17 @@ function list(params: URLSearchParams, name: string): string[] | undefined {
  * A bound as epoch milliseconds. A date-time without a zone is read as UTC (as a UTC-configured server
  * would), never in the machine's local time zone, so results do not depend on where the fake runs.
  */
+/** The last millisecond of a UTC day, from its midnight. */
+const END_OF_DAY_MS = 86_400_000 - 1;
+
 function instant(params: URLSearchParams, name: string): number | undefined {
   const value = params.get(name);
   if (value === null) return undefined;
   const hasTime = /[T ]\d{2}:\d{2}/.test(value);
   const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(value);
-  return Date.parse(hasTime && !hasZone ? `${value.replace(' ', 'T')}Z` : value);
+  const time = Date.parse(hasTime && !hasZone ? `${value.replace(' ', 'T')}Z` : value);
+  // "Created on or before this date": a bare date as an end takes in the whole of that day.
+  return !hasTime && name.endsWith('_end') ? time + END_OF_DAY_MS : time;
 }
 
 /** Builds the record filter for a query; every present parameter narrows the result. */

@@ -205,6 +205,17 @@ describe('createFakeTruemedApi over real HTTP', () => {
       expect(before.length + withOffset.length).toBe(records.length);
     });
 
+    it('a bare date as an end takes in that whole UTC day ("created on or before this date")', async () => {
+      const day = records[30]!.created_on.slice(0, 10);
+      const throughDay = await listAll({ created_on_end: day });
+      const expected = records.filter((r) => r.created_on.slice(0, 10) <= day);
+      expect(expected.some((r) => r.created_on.slice(0, 10) === day && !r.created_on.startsWith(`${day}T00:00:00.000`))).toBe(true);
+      expect(ids(throughDay)).toEqual(ids(expected));
+      // As a start, the same bare date is its midnight: the two bounds meet on that day.
+      const fromDay = await listAll({ created_on_start: day, created_on_end: day });
+      expect(ids(fromDay)).toEqual(ids(records.filter((r) => r.created_on.slice(0, 10) === day)));
+    });
+
     it('reads a date-time without a zone as UTC, whatever the machine time zone', async () => {
       const previous = process.env.TZ;
       process.env.TZ = 'America/New_York';
