@@ -46,7 +46,7 @@ export interface ExportRun {
   resume: () => void;
   /** Aborts the pages in flight; what was fetched stays for `resume()`. */
   cancel: () => void;
-  /** Aborts silently, for when the export is thrown away. */
+  /** Aborts, for when the export's component goes away; a running export ends as `canceled`, so it can be resumed. */
   dispose: () => void;
 }
 
@@ -55,14 +55,25 @@ export const IDLE_EXPORT_STATE: ExportState = Object.freeze({ status: 'idle', pr
 
 /**
  * An export of every page of `query`: page 1 first (it tells how many pages there are), then the rest by
- * `concurrency` workers in page order. A failure stops new pages from starting and is reported with the
- * lowest failed page; pages already fetched are kept for `resume()`.
+ * `concurrency` workers in page order. A page that reports more pages than known (a backend whose total is
+ * only a lower bound) adds them. A failure stops new pages from starting and is reported with the lowest
+ * failed page; pages already fetched are kept for `resume()`.
+ *
+ * Where the fetcher filters by creation date and the query sets no end, the walk is pinned to sessions
+ * created up to its start: a payment arriving meanwhile would otherwise push every later page down by one
+ * row, and a row would fall between two pages.
  */
 export function createExportRun({ fetcher, query, concurrency, csvOptions }: ExportRunOptions): ExportRun {
+  if (!(Number.isInteger(concurrency) && concurrency >= 1)) {
+    throw new RangeError(`The export's concurrency must be a whole number of at least 1, got ${JSON.stringify(concurrency)}.`);
+  }
   const listeners = new Set<() => void>();
   const pages = new Map<number, PaymentSession[]>();
+  const inFlight = new Set<number>();
   const controllers = new Set<AbortController>();
   let pageCount: number | undefined;
+  // Set when a run starts (see above); kept by resume(), so resumed pages line up with the fetched ones.
+  let walkedQuery: Omit<SessionQuery, 'page'> = query;
   let state = IDLE_EXPORT_STATE;
   // Each start/resume/cancel opens a new run; anything finishing for an older run is ignored.
   let run = 0;
@@ -80,10 +91,10 @@ export function createExportRun({ fetcher, query, concurrency, csvOptions }: Exp
     const controller = new AbortController();
     controllers.add(controller);
     try {
-      const result = await fetcher({ ...query, page }, { signal: controller.signal });
+      const result = await fetcher({ ...walkedQuery, page }, { signal: controller.signal });
       if (controller.signal.aborted) return;
-      // Every filter has a page 1, even an empty one.
-      pageCount ??= Math.max(1, result.pageCount);
+      // Every filter has a page 1, even an empty one; a later page may know of more pages.
+      pageCount = Math.max(pageCount ?? 1, result.pageCount);
       pages.set(page, result.sessions);
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -118,14 +129,20 @@ export function createExportRun({ fetcher, query, concurrency, csvOptions }: Exp
       update({});
     }
     if (!failure) {
-      const missing = Array.from({ length: pageCount ?? 0 }, (_, i) => i + 1).filter((page) => !pages.has(page));
+      // The lowest page neither fetched nor in flight, read afresh each time: the page count may grow.
+      const nextPage = (): number | undefined => {
+        for (let page = 1; page <= (pageCount ?? 0); page += 1) if (!pages.has(page) && !inFlight.has(page)) return page;
+        return undefined;
+      };
       const worker = async () => {
-        for (let page = missing.shift(); page !== undefined && !failure && current(); page = missing.shift()) {
+        for (let page = nextPage(); page !== undefined && !failure && current(); page = nextPage()) {
+          inFlight.add(page);
           await fetchPage(page).catch((error: unknown) => fail(page, error));
+          inFlight.delete(page);
           if (current()) update({});
         }
       };
-      await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+      await Promise.all(Array.from({ length: concurrency }, worker));
     }
     if (!current()) return;
     if (failure) {
@@ -161,7 +178,9 @@ export function createExportRun({ fetcher, query, concurrency, csvOptions }: Exp
       const options = checkedCsvOptions();
       abortAll();
       pages.clear();
+      inFlight.clear();
       pageCount = undefined;
+      walkedQuery = pinnedToNow(query, fetcher);
       void walk(options);
     },
     resume: () => {
@@ -171,11 +190,24 @@ export function createExportRun({ fetcher, query, concurrency, csvOptions }: Exp
       if (state.status !== 'running') return;
       run += 1;
       abortAll();
+      inFlight.clear();
       update({ status: 'canceled' });
     },
     dispose: () => {
       run += 1;
       abortAll();
+      inFlight.clear();
+      // A run whose component is only hidden (React's <Activity>) may be shown again: offer Resume then,
+      // rather than a progress bar that never moves.
+      if (state.status === 'running') update({ status: 'canceled' });
     },
   };
+}
+
+/** `query` limited to sessions created up to now, where the fetcher filters by creation date and nothing ends sooner. */
+function pinnedToNow(query: Omit<SessionQuery, 'page'>, fetcher: SessionFetcher): Omit<SessionQuery, 'page'> {
+  if (!fetcher.capabilities.filters.includes('createdAt')) return query;
+  const now = new Date().toISOString();
+  if (query.createdTo !== undefined && Date.parse(query.createdTo) <= Date.parse(now)) return query;
+  return { ...query, createdTo: now };
 }

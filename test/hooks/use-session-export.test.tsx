@@ -6,6 +6,9 @@ import {
   type SessionQuery,
   type UseSessionExportOptions,
 } from 'react-payment-sessions/headless';
+import { createOneEntryFetcher } from 'react-payment-sessions/headless';
+import { createFakeOneEntryPayments } from 'react-payment-sessions/testing';
+import { createExportRun } from '../../src/hooks/export-run';
 import { createFakeFetcher, makeSessions, type FakeFetcher } from './fake-fetcher';
 import { advance, providerWrapper } from './render';
 
@@ -25,6 +28,62 @@ function renderExport(fetcher: FakeFetcher, filter: Partial<SessionQuery>, optio
 const rows = (csv: string | undefined) => (csv ?? '').trimEnd().split('\r\n').slice(1);
 
 describe('useSessionExport', () => {
+  describe('given a backend whose total is only a lower bound (a full page counts one more)', () => {
+    it('keeps walking while pages report more, and exports every session', async () => {
+      const payments = createFakeOneEntryPayments({ sessions: 250, legacyBareArray: true });
+      const { wrapper } = providerWrapper(createOneEntryFetcher(payments));
+      const { result } = renderHook(() => useSessionExport({}, { pageSize: 100 }), { wrapper });
+      act(() => result.current.start());
+      await advance(100);
+      expect(result.current.status).toBe('done');
+      expect(result.current.rows).toBe(250);
+      expect(payments.calls.map(({ offset }) => offset)).toEqual([0, 100, 200]);
+      expect(result.current.progress).toEqual({ done: 3, total: 3 });
+    });
+  });
+
+  describe('given sessions created while it runs', () => {
+    it('exports the sessions created up to its start, so a new one cannot push a row between two pages', async () => {
+      vi.setSystemTime(new Date('2026-12-01T12:00:00Z'));
+      const fetcher = createFakeFetcher({ delayMs: 10 });
+      const { result } = renderExport(fetcher, {}, { pageSize: 20 });
+      act(() => result.current.start());
+      await advance(100);
+      expect(result.current.status).toBe('done');
+      expect(new Set(fetcher.calls.map((c) => c.query.createdTo))).toEqual(new Set(['2026-12-01T12:00:00.000Z']));
+    });
+
+    it('keeps an earlier end the filter already has', async () => {
+      vi.setSystemTime(new Date('2026-12-01T12:00:00Z'));
+      const fetcher = createFakeFetcher();
+      const { result } = renderExport(fetcher, { createdTo: '2026-06-30T00:00:00.000Z' });
+      act(() => result.current.start());
+      await advance(50);
+      expect(fetcher.calls[0]?.query.createdTo).toBe('2026-06-30T00:00:00.000Z');
+    });
+  });
+
+  it('disposed while running (its component hidden), ends as canceled, and resume() finishes it', async () => {
+    const fetcher = createFakeFetcher({ delayMs: 10 });
+    const exportRun = createExportRun({ fetcher, query: { pageSize: 20 }, concurrency: 1, csvOptions: () => ({}) });
+    exportRun.start();
+    await advance(25);
+    exportRun.dispose();
+    expect(exportRun.getState().status).toBe('canceled');
+    exportRun.resume();
+    await advance(200);
+    expect(exportRun.getState()).toMatchObject({ status: 'done', rows: 95 });
+    // Only the pages it did not have: page 3 was in flight when it was disposed.
+    expect(fetcher.calls.map((c) => c.query.page)).toEqual([1, 2, 3, 3, 4, 5]);
+  });
+
+  it('refuses a concurrency that is not a whole number of at least 1', () => {
+    const { wrapper } = providerWrapper(createFakeFetcher());
+    for (const concurrency of [0, Number.NaN, Number.POSITIVE_INFINITY, 1.5]) {
+      expect(() => renderHook(() => useSessionExport({}, { concurrency }), { wrapper })).toThrow(/concurrency must be a whole number/);
+    }
+  });
+
   describe('given a filter with several pages', () => {
     it('fetches every page, page 1 first, at most `concurrency` at once, and yields the CSV', async () => {
       let maxInFlight = 0;
@@ -94,7 +153,8 @@ describe('useSessionExport', () => {
       await advance(100);
 
       // 16 refunded sessions fit on one page of 100: one request, for page 1 (not the query's page 3).
-      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 100, status: ['refunded'] }]);
+      // Pinned to the sessions created up to the export's start (the fake fetcher filters by creation date).
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 100, status: ['refunded'], createdTo: expect.any(String) }]);
       expect(result.current.csv).toBe(['id,status', ...makeSessions(95).filter((s) => s.status === 'refunded').map((s) => `${s.id},refunded`), ''].join('\r\n'));
     });
 
@@ -164,7 +224,7 @@ describe('useSessionExport', () => {
       await advance(100);
       expect(result.current.status).toBe('idle');
       // Nothing for the new filter until asked, nothing more for the old one.
-      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 100 }]);
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 100, createdTo: expect.any(String) }]);
     });
   });
 
@@ -228,7 +288,7 @@ describe('useSessionExport', () => {
       await advance(100);
 
       expect(result.current.status).toBe('done');
-      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 100 }]);
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 100, createdTo: expect.any(String) }]);
       const csv = result.current.csv ?? '';
       expect(csv).not.toMatch(/secret_/);
       expect(csv).toContain('"\'=HYPERLINK(""http://evil.example"",""click"")"');
@@ -242,7 +302,7 @@ describe('useSessionExport', () => {
       act(() => result.current.start());
       await advance(100);
       expect(result.current.status).toBe('done');
-      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 100 }]);
+      expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 100, createdTo: expect.any(String) }]);
       expect(result.current.csv).not.toMatch(/secret|vip/);
       expect(rows(result.current.csv)).toHaveLength(1);
     });
