@@ -105,7 +105,9 @@ const CODECS: readonly ParamCodec[] = [
     name: 'page',
     encode: (s) => String(s.page),
     decode: (text, into) => {
-      const page = whole(text, Number.MAX_SAFE_INTEGER);
+      // No page whose first row lies past the largest safe offset, even at the largest page size: a
+      // hand-edited ?page=999999999999999 is ignored like any malformed value, not a crash.
+      const page = whole(text, Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE));
       return page === undefined ? undefined : { ...into, page };
     },
   },

@@ -180,16 +180,17 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
     [setValue],
   );
 
-  // URL sync. The URL "moved" when it differs from the last one this hook saw (load, Back/Forward): then
-  // it wins and the state follows. Otherwise the state moved and the URL follows.
+  // URL sync. The URL "moved" when its filter parameters differ from the last ones this hook saw (load,
+  // Back/Forward): then it wins and the state follows. Otherwise the state moved and the URL follows.
+  // Only our own parameters count: a host router changing its own (`?tab=`) has not moved the filters.
   const appliedParams = syncing ? filtersToParams({ ...value, search: appliedSearch }, defaults, prefix).toString() : '';
-  const lastSeenUrl = useRef<string | null>(null);
+  const lastSeenParams = useRef<string | null>(null);
   useEffect(() => {
     if (!syncing || urlSearch === null) return;
     const urlState = filtersFromParams(new URLSearchParams(urlSearch), defaults, prefix);
     const urlParams = filtersToParams(urlState, defaults, prefix).toString();
-    if (urlSearch !== lastSeenUrl.current) {
-      lastSeenUrl.current = urlSearch;
+    if (urlParams !== lastSeenParams.current) {
+      lastSeenParams.current = urlParams;
       if (urlParams !== appliedParams) replaceNow(urlState);
       return;
     }
@@ -200,7 +201,7 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
     // Keep the host router's history state; only the query string is ours.
     if (historyMode === 'push') window.history.pushState(window.history.state, '', url);
     else window.history.replaceState(window.history.state, '', url);
-    lastSeenUrl.current = window.location.search;
+    lastSeenParams.current = appliedParams;
     for (const listener of urlListeners) listener();
   }, [syncing, urlSearch, appliedParams, defaults, prefix, historyMode, replaceNow]);
 
@@ -267,10 +268,15 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
       setExcludeVoided: (excludeVoided: boolean) => setFilters({ excludeVoided }),
       setPaymentToken: (paymentToken: string) => setFilters({ paymentToken }),
       setPage: (page: number) => setValue((v) => ({ ...v, page })),
+      // From the page size the query really uses (a shared link's 1000 is capped to the backend's maximum).
       setPageSize: (pageSize: number) =>
-        setValue((v) => ({ ...v, pageSize, page: pageForFirstRow({ page: v.page, oldPageSize: v.pageSize, newPageSize: pageSize }) })),
+        setValue((v) => ({
+          ...v,
+          pageSize,
+          page: pageForFirstRow({ page: v.page, oldPageSize: Math.min(v.pageSize, maxPageSize ?? v.pageSize), newPageSize: pageSize }),
+        })),
     };
-  }, [setValue]);
+  }, [setValue, maxPageSize]);
   const reset = useCallback(
     () => replaceNow({ ...EMPTY_SESSION_FILTERS, pageSize: value.pageSize }),
     [replaceNow, value.pageSize],

@@ -360,6 +360,40 @@ describe('useSessionFilters', () => {
       expect(result.current.filters.query).toMatchObject({ status: ['whatever'] });
     });
 
+    it('ignores a page in the link whose first row would lie past the largest safe offset', async () => {
+      window.history.replaceState(null, '', '/portal?page=999999999999999&status=captured');
+      const { result } = renderFilters({ syncWithUrl: true });
+      expect(result.current.value).toMatchObject({ page: 1, status: ['captured'] });
+    });
+
+    it('setPageSize keeps the first row of the page size the query really uses (a link above the backend maximum)', async () => {
+      window.history.replaceState(null, '', '/portal?page=3&page_size=1000');
+      const fetcher = createFakeFetcher({ capabilities: { maxPageSize: 100 } });
+      const { result } = renderFilteredList(fetcher, { syncWithUrl: true });
+      await advance(10);
+      expect(result.current.filters.query).toMatchObject({ page: 3, pageSize: 100 }); // rows 201–300
+      act(() => result.current.filters.setPageSize(50));
+      expect(result.current.filters.query).toMatchObject({ page: 5, pageSize: 50 }); // rows 201–250
+    });
+
+    it('a host router changing its own parameters does not undo the next filter change', async () => {
+      const { result } = renderFilters({ syncWithUrl: true });
+      await advance(0);
+      // The host's own parameter, written without telling anyone (no popstate), as a router may.
+      window.history.replaceState(null, '', '/portal?theme=dark');
+      act(() => result.current.setStatus(['captured']));
+      await advance(0);
+      expect(result.current.value.status).toEqual(['captured']);
+      expect(window.location.search).toBe('?theme=dark&status=captured');
+
+      window.history.pushState(null, '', '/portal?theme=dark&status=captured&tab=x');
+      act(() => result.current.setPage(3));
+      await advance(0);
+      expect(result.current.value.page).toBe(3);
+      expect(new URLSearchParams(window.location.search).get('page')).toBe('3');
+      expect(new URLSearchParams(window.location.search).get('tab')).toBe('x');
+    });
+
     it('restores the previous view on Back and the next on Forward, without writing history', async () => {
       const { result } = renderFilters({ syncWithUrl: true });
       const before = window.history.length;
