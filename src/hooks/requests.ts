@@ -128,7 +128,14 @@ export function requestPage(
   const { signal } = controller;
   const own = new Promise<SessionPage>((resolve, reject) => {
     signal.addEventListener('abort', () => reject(abortedError(signal.reason)), { once: true });
-    fetcher(query, { signal }).then(
+    // A fetcher that throws before returning a promise is a failure like any other (a PaymentSessionsError).
+    let call: Promise<SessionPage>;
+    try {
+      call = fetcher(query, { signal });
+    } catch (error) {
+      call = Promise.reject(error);
+    }
+    call.then(
       (page) => (signal.aborted ? reject(abortedError()) : resolve(page)),
       (error: unknown) => reject(toPaymentSessionsError(error, signal)),
     );

@@ -116,7 +116,9 @@ export function paymentSessionsCacheKey(fetcher: SessionFetcher, query: Partial<
 
 /**
  * Whether an SWR key belongs to these hooks, e.g. to refetch every list after a refund:
- * `mutate(isPaymentSessionsCacheKey)`.
+ * `mutate(isPaymentSessionsCacheKey, undefined, { revalidate: true })`. That form drops every cached page
+ * (the pages on screen are fetched again at once, the others when shown); the short `mutate(filter)` only
+ * revalidates pages on screen, so a page cached earlier would later show its old data.
  */
 export function isPaymentSessionsCacheKey(key: unknown): boolean {
   return typeof key === 'string' && key.startsWith(KEY_PREFIX);
@@ -239,7 +241,13 @@ export function usePaymentSessions(input?: Partial<SessionQuery> | UsePaymentSes
     const cancel = whenIdle(() => {
       if (cache.get(nextKey)?.data !== undefined || isRequestInFlight(cache, nextKey)) return;
       requestPage(cache, nextKey, fetcher, queryOfKey(nextKey), { prefetch: true }).then(
-        (page) => mutateCache(nextKey, page, { revalidate: false }),
+        async (page) => {
+          await mutateCache(nextKey, page, { revalidate: false });
+          // SWR's `mutate(filter)` matches entries by the key a hook stored (`_k`); a page no hook has shown
+          // yet has none, so `mutate(isPaymentSessionsCacheKey, …)` would pass over it and leave it stale.
+          const entry = cache.get(nextKey) as (Record<string, unknown> & { _k?: unknown }) | undefined;
+          if (entry && entry._k === undefined) cache.set(nextKey, { ...entry, _k: nextKey } as ReturnType<typeof cache.get> & object);
+        },
         // A failed prefetch is nobody's error yet: the page is fetched again, visibly, when it is opened.
         () => undefined,
       );

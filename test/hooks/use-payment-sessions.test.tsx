@@ -1,8 +1,10 @@
 import { act, renderHook } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
-import { SWRConfig, type Cache } from 'swr';
+import { SWRConfig, useSWRConfig, type Cache } from 'swr';
 import {
   PaymentSessionsError,
+  type SessionFetcher,
+  type SessionPage,
   type SessionQuery,
   PaymentSessionsProvider,
   isPaymentSessionsCacheKey,
@@ -458,6 +460,21 @@ describe('usePaymentSessions', () => {
       expect(fetcher.calls).toHaveLength(2);
     });
 
+    it('wraps an error a fetcher throws before returning a promise in a PaymentSessionsError too', async () => {
+      const throwing = Object.assign(
+        (): Promise<SessionPage> => {
+          throw new Error('Not signed in');
+        },
+        { source: 'custom', capabilities: { search: false, filters: [] } },
+      ) satisfies SessionFetcher;
+      const { wrapper } = providerWrapper(throwing, { swr: { shouldRetryOnError: false } });
+      const { result } = renderHook(() => usePaymentSessions({ query: {}, prefetchNext: false }), { wrapper });
+      await advance(10);
+      expect(result.current.error).toBeInstanceOf(PaymentSessionsError);
+      expect(result.current.error).toMatchObject({ message: 'Not signed in' });
+      expect(result.current.loadingState).toBe('error');
+    });
+
     it('wraps anything else a fetcher throws in a PaymentSessionsError', async () => {
       const fetcher = createFakeFetcher({ delayMs: 10 });
       fetcher.failure = () => new TypeError('Failed to fetch');
@@ -570,6 +587,35 @@ describe('usePaymentSessions', () => {
       expect(fetcher.calls.map((c) => c.query)).toEqual([{ page: 1, pageSize: 30, search: 'ps' }]);
       expect(cache.get(paymentSessionsCacheKey(fetcher, { search: 'ps', page: 1 }))?.data?.total).toBe(95);
       expect([...cache.keys()].filter(isPaymentSessionsCacheKey)).toHaveLength(1);
+    });
+
+    it('the documented refresh, mutate(isPaymentSessionsCacheKey, undefined, { revalidate: true }), reaches prefetched and visited pages too', async () => {
+      const sessions = makeSessions(95);
+      const fetcher = createFakeFetcher({ sessions });
+      const { wrapper } = providerWrapper(fetcher);
+      const { result, rerender } = renderHook(
+        ({ page }: { page: number }) => ({ list: usePaymentSessions({ page }), swr: useSWRConfig() }),
+        { wrapper, initialProps: { page: 1 } },
+      );
+      await advance(200); // page 1 shown, page 2 prefetched
+      rerender({ page: 3 });
+      await advance(200); // page 3 visited (and 4 prefetched)
+      rerender({ page: 1 });
+      await advance(50);
+      expect(fetcher.calls.map((c) => c.query.page)).toEqual([1, 2, 3, 4]);
+
+      // A refund changes sessions on pages 2 and 3; the host refreshes every list.
+      sessions[30] = { ...sessions[30]!, status: 'refunded' };
+      sessions[60] = { ...sessions[60]!, status: 'refunded' };
+      await act(async () => {
+        await result.current.swr.mutate(isPaymentSessionsCacheKey, undefined, { revalidate: true });
+      });
+      await advance(50);
+      for (const page of [2, 3]) {
+        rerender({ page });
+        await advance(50);
+        expect(result.current.list.sessions[0]).toMatchObject({ id: sessions[(page - 1) * 30]!.id, status: 'refunded' });
+      }
     });
 
     it('under StrictMode (effects run twice) still makes one request per page and aborts none', async () => {
