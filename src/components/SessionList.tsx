@@ -135,8 +135,9 @@ const MIN_FALLBACK_ROWS = 30;
  *
  * States (`data-state` on the root; `aria-busy` on the table and a polite live region): `loading` (skeleton rows),
  * `refreshing`, `ready`, `empty`, `no-results` (with "Clear filters" when it has filters), `error` (an
- * alert with Retry, above the last good rows, which stay). Rows from a previous query are dimmed
- * (`data-stale`). Pages longer than `virtualizeAbove` are virtualized.
+ * alert with Retry, above the last good rows, which stay). Rows from a previous query stay at full
+ * contrast, marked `data-stale` and by an accent line on the header (dim them with
+ * `--rps-session-list-stale-opacity`). Pages longer than `virtualizeAbove` are virtualized.
  *
  * @example
  * <PaymentSessionsProvider fetcher={fetcher} timeZone="America/New_York">

@@ -50,7 +50,7 @@ export interface TruemedProxyErrorBody {
   message: string;
   /** For `InvalidParameter`: the query parameter at fault. */
   param?: string;
-  /** When Truemed answered with an error status that the proxy mapped to another one (502). */
+  /** Truemed's status when it answered and the proxy turned that answer into a 502 (an error status, a 3xx, a 2xx that is not JSON). */
   upstreamStatus?: number;
 }
 
@@ -97,7 +97,11 @@ export interface TruemedProxyOptions {
   maxPageSize?: number;
   /** Time allowed for Truemed's whole answer before a 504. @defaultValue 15000 */
   timeoutMs?: number;
-  /** Server-side logging hook for failures (not for 400/401/405 answers). Never receives the key. */
+  /**
+   * Server-side logging hook for failures. Not called for the proxy's own 400 (an invalid parameter), 401
+   * (`authorize` said no) or 405; called when `authorize` throws and for Truemed's own error answers. Never
+   * receives the key.
+   */
   onError?: (info: TruemedProxyErrorInfo) => void;
 }
 

@@ -8,7 +8,9 @@ import { makeTruemedRecords, type MakeTruemedRecordsOptions } from './truemed-da
  * refunds, disputes, line items, fees, accented customer names). Deterministic by `seed`.
  *
  * @example
- * render(<SessionList sessions={makeSessions({ count: 30 })} />);
+ * const sessions = makeSessions({ count: 30 });
+ * render(<RefundSummary sessions={sessions} />);
+ * render(<SessionList fallbackData={{ sessions, total: 30, page: 1, pageSize: 30, pageCount: 1 }} />); // in a provider
  */
 export function makeSessions(options: MakeTruemedRecordsOptions = {}): PaymentSession[] {
   return makeTruemedRecords(options).map((record, index) => {
