@@ -59,7 +59,7 @@ export default [
     // Not the 15 kB of issue 6, which cannot hold here: swr (6.4 kB), valibot (~2.5 kB) and date-fns/tz
     // (1.7 kB) alone are 10.6 kB, leaving 4.4 kB for hooks, CSV export and response validation. A ratchet
     // just above today's size, so it cannot grow unnoticed. See bench/RESULTS.md.
-    limit: '25 kB',
+    limit: '25.5 kB',
     modifyEsbuildConfig: withPlugins(lazyImportsExternal),
   },
   {
@@ -67,7 +67,7 @@ export default [
     path: `${dist}/headless.js`,
     gzip: true,
     // Ratchet, as above: no host needs both adapters, but the whole entry must not grow unnoticed either.
-    limit: '27.5 kB',
+    limit: '28 kB',
     modifyEsbuildConfig: withPlugins(lazyImportsExternal),
   },
   {
