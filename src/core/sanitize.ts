@@ -85,9 +85,10 @@ function clean<T>(value: T, urls: boolean): T {
   const seen = new WeakSet<object>();
   // Counts what was taken out or nulled, so that a string of embedded JSON is only rewritten when it had to be.
   let changed = 0;
+  /** A string that may hold JSON — an object or array, or a JSON string (JSON encoded twice) — cleaned inside. */
   const visitString = (text: string, depth: number): string | undefined => {
-    if (JSON_STRING_START.test(text)) return visitEncodedString(text, depth);
-    if (!JSON_CONTAINER_START.test(text)) return text;
+    const quoted = JSON_STRING_START.test(text);
+    if (!quoted && !JSON_CONTAINER_START.test(text)) return text;
     if (text.length > MAX_EMBEDDED_JSON || depth > MAX_DEPTH) {
       changed += 1;
       return undefined;
@@ -96,30 +97,15 @@ function clean<T>(value: T, urls: boolean): T {
     try {
       parsed = JSON.parse(text);
     } catch {
-      // Broken JSON cannot be cleaned key by key: if it names a secret anywhere, drop it whole (fail closed).
-      if (!isSecretKey(text)) return text;
+      // Plain text that starts with a quote is text. Broken JSON cannot be cleaned key by key: if it names a
+      // secret anywhere, drop it whole (fail closed).
+      if (quoted || !isSecretKey(text)) return text;
       changed += 1;
       return undefined;
     }
+    if (quoted && typeof parsed !== 'string') return text;
     const before = changed;
-    const cleaned = visit(parsed, depth + 1);
-    return changed === before ? text : JSON.stringify(cleaned);
-  };
-  /** A string that may be a JSON string, whose content may be JSON again: cleaned inside, re-encoded if it had to be. */
-  const visitEncodedString = (text: string, depth: number): string | undefined => {
-    if (text.length > MAX_EMBEDDED_JSON || depth > MAX_DEPTH) {
-      changed += 1;
-      return undefined;
-    }
-    let inner: unknown;
-    try {
-      inner = JSON.parse(text);
-    } catch {
-      return text; // Plain text that starts with a quote.
-    }
-    if (typeof inner !== 'string') return text;
-    const before = changed;
-    const cleaned = visitString(inner, depth + 1);
+    const cleaned = quoted ? visitString(parsed as string, depth + 1) : visit(parsed, depth + 1);
     if (changed === before) return text;
     return cleaned === undefined ? undefined : JSON.stringify(cleaned);
   };
