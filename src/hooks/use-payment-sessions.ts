@@ -133,14 +133,35 @@ function queryOfKey(key: string): SessionQuery {
   return JSON.parse(key.slice(key.indexOf('|', KEY_PREFIX.length) + 1)) as SessionQuery;
 }
 
-/** Runs `callback` when the browser is idle (`requestIdleCallback`), else soon after; returns a canceller. */
+/**
+ * Runs `callback` when the browser is idle (`requestIdleCallback`), else soon after, and not before a
+ * hidden tab is shown; returns a canceller.
+ */
 function whenIdle(callback: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(callback, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
+  let cancel = () => {};
+  const schedule = () => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(callback, { timeout: 2000 });
+      cancel = () => cancelIdleCallback(id);
+    } else {
+      const id = setTimeout(callback, 50);
+      cancel = () => clearTimeout(id);
+    }
+  };
+  // In a hidden tab nobody is about to page on: wait until it is shown (a request saved if it never is).
+  const doc = typeof document === 'undefined' ? undefined : document;
+  if (doc?.visibilityState === 'hidden') {
+    const onVisibility = () => {
+      if (doc.visibilityState === 'hidden') return;
+      doc.removeEventListener('visibilitychange', onVisibility);
+      schedule();
+    };
+    doc.addEventListener('visibilitychange', onVisibility);
+    cancel = () => doc.removeEventListener('visibilitychange', onVisibility);
+  } else {
+    schedule();
   }
-  const id = setTimeout(callback, 50);
-  return () => clearTimeout(id);
+  return () => cancel();
 }
 
 /**

@@ -144,6 +144,22 @@ describe('usePaymentSessions', () => {
       expect(fetcher.calls).toHaveLength(2);
     });
 
+    it('in a hidden tab, prefetches only once the tab is shown', async () => {
+      const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+      try {
+        const fetcher = createFakeFetcher();
+        renderSessions(fetcher, { query: {} });
+        await advance(3000);
+        expect(fetcher.calls.map((c) => c.query.page)).toEqual([1]);
+        visibility.mockReturnValue('visible');
+        act(() => document.dispatchEvent(new Event('visibilitychange')));
+        await advance(3000);
+        expect(fetcher.calls.map((c) => c.query.page)).toEqual([1, 2]);
+      } finally {
+        visibility.mockRestore();
+      }
+    });
+
     it('does not prefetch past the last page, nor when prefetchNext is false', async () => {
       const fetcher = createFakeFetcher();
       const { rerender } = renderSessions(fetcher, { query: { page: 4 } });
