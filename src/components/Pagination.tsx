@@ -162,7 +162,12 @@ export function Pagination(props: PaginationProps) {
       >
         <p className={cx('rps-pagination__range', slot('range'))}>
           {known
-            ? messages.rowsRange(formatters.number(pagination.from), formatters.number(pagination.to), formatters.number(total ?? 0))
+            ? messages.rowsRange(
+                formatters.number(pagination.from),
+                formatters.number(pagination.to),
+                // A lower bound (a backend without a total): "1–30 of 31+".
+                `${formatters.number(total ?? 0)}${props.total === undefined && list.totalIsLowerBound ? '+' : ''}`,
+              )
             : formatters.fallback}
         </p>
         <div className={cx('rps-pagination__pages', slot('pages'))}>

@@ -310,14 +310,15 @@ export function SessionList(props: SessionListProps) {
   // A new filter's first page is announced with how many sessions it matched (Pagination announces pages).
   const [announcement, setAnnouncement] = useState<{ filter: string; page: number; text: string } | null>(null);
   const filterKey = queryKey({ ...list.query, page: 1 });
-  const total = list.total;
+  const { total, totalIsLowerBound } = list;
   useEffect(() => {
     if (state !== 'ready' || total === undefined) return;
     setAnnouncement((previous) => {
       if (previous?.filter === filterKey) return previous.page === list.page ? previous : { ...previous, page: -1, text: '' };
-      return { filter: filterKey, page: list.page, text: messages.resultsCount(total) };
+      const text = totalIsLowerBound ? messages.resultsAtLeast(total) : messages.resultsCount(total);
+      return { filter: filterKey, page: list.page, text };
     });
-  }, [state, filterKey, list.page, total, messages]);
+  }, [state, filterKey, list.page, total, totalIsLowerBound, messages]);
 
   const columns = useMemo(() => resolveSessionListColumns(columnsProp), [columnsProp]);
   const columnContext = useMemo<SessionListColumnContext>(() => ({ messages, formatters }), [messages, formatters]);

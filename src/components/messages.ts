@@ -43,6 +43,8 @@ export interface Messages {
   showingStaleData: string;
   /** Announced (not shown) when a new filter's first page is in: how many sessions it matched. */
   resultsCount: (count: number) => string;
+  /** The same when the backend gave no total: `count` is a lower bound. */
+  resultsAtLeast: (count: number) => string;
   /** Announced while Retry runs. */
   retrying: string;
   openSession: (id: string) => string;
@@ -229,6 +231,7 @@ export const defaultMessages: Messages = {
   retry: 'Retry',
   showingStaleData: 'Showing the last loaded sessions.',
   resultsCount: (count) => `${count} ${count === 1 ? 'session' : 'sessions'} found.`,
+  resultsAtLeast: (count) => `At least ${count} sessions found.`,
   retrying: 'Retrying…',
   openSession: (id) => `Open session ${id}`,
   invalidRecords: (count) => `${count} malformed ${count === 1 ? 'record was' : 'records were'} skipped.`,

@@ -132,6 +132,11 @@ export interface SessionPage {
   sessions: PaymentSession[];
   /** Total matching sessions across all pages. */
   total: number;
+  /**
+   * `total` counts only what is known so far, and there may be more (a backend that sends no total and
+   * filled this page: one more than seen, so paging goes on). UIs say "at least". @defaultValue false
+   */
+  totalIsLowerBound?: boolean;
   /** The 1-based page these sessions are. */
   page: number;
   pageSize: number;

@@ -86,6 +86,8 @@ export interface UsePaymentSessionsResult {
    * `undefined` while it is not known (before the first response, or while a new filter loads).
    */
   total: number | undefined;
+  /** `total` is only a lower bound: there may be more (see `SessionPage.totalIsLowerBound`). */
+  totalIsLowerBound: boolean;
   /** Number of pages of the current filter; `undefined` when `total` is. */
   pageCount: number | undefined;
   loadingState: LoadingState;
@@ -291,6 +293,7 @@ export function usePaymentSessions(input?: Partial<SessionQuery> | UsePaymentSes
     page: query.page,
     pageSize: answeredPageSize(counts) ?? query.pageSize,
     total: counts?.total,
+    totalIsLowerBound: counts?.totalIsLowerBound === true,
     pageCount: counts?.pageCount,
     loadingState,
     isStale: fresh === undefined && data !== undefined,

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import type { ReactElement } from 'react';
 import {
+  createOneEntryFetcher,
+  Pagination,
   PaymentSessionsError,
   SessionWorkspace,
   ThemeProvider,
@@ -13,7 +15,7 @@ import {
   type TruemedPaymentSessionWire,
 } from 'react-payment-sessions';
 import { messagesDe } from 'react-payment-sessions/locales/de';
-import { createFakeTruemedFetcher, makeSessions, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
+import { createFakeOneEntryPayments, createFakeTruemedFetcher, makeSessions, type FakeTruemedFetcher } from 'react-payment-sessions/testing';
 import { SessionList, sessionListColumns, type SessionListColumn } from 'react-payment-sessions';
 import { providerWrapper, type WrapperOptions } from '../hooks/render';
 
@@ -204,6 +206,22 @@ describe('SessionList', () => {
       await waitFor(() =>
         expect(screen.getByRole('status')).toHaveTextContent(`${authorizations} ${authorizations === 1 ? 'session' : 'sessions'} found.`),
       );
+    });
+  });
+
+  describe('given a backend that sends no total (a full page counts one more)', () => {
+    it('says "at least" in the announcement and a "+" in the pagination range', async () => {
+      const payments = createFakeOneEntryPayments({ sessions: 250, legacyBareArray: true });
+      renderWithProvider(
+        <SessionWorkspace>
+          <SessionList />
+          <Pagination />
+        </SessionWorkspace>,
+        createOneEntryFetcher(payments),
+      );
+      await waitForRows(30);
+      await waitFor(() => expect(screen.getAllByRole('status')[0]).toHaveTextContent('At least 31 sessions found.'));
+      expect(document.querySelector('.rps-pagination__range')).toHaveTextContent('1–30 of 31+');
     });
   });
 

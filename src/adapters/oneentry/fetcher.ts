@@ -138,8 +138,18 @@ export function createOneEntryFetcher(payments: OneEntryPaymentsLike, options: O
     }
 
     const total = pageTotal(page.records.length, page.total, offset, limit);
+    // A bare array that came back full: the total is one more than seen (see pageTotal), not a count.
+    const totalIsLowerBound = page.total === undefined && page.records.length >= limit;
     const { kept, invalid } = mapRecords(page.records, mapSession, 'oneentry', onInvalidRecord);
-    return { sessions: kept, total, page: normalized.page, pageSize: limit, pageCount: pageCountFor(total, limit), invalid };
+    return {
+      sessions: kept,
+      total,
+      ...(totalIsLowerBound ? { totalIsLowerBound } : {}),
+      page: normalized.page,
+      pageSize: limit,
+      pageCount: pageCountFor(total, limit),
+      invalid,
+    };
   };
 
   return Object.assign(fetcher, {

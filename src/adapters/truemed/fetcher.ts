@@ -349,6 +349,15 @@ function toPage(
   // No pagination object: only a lower bound of the total is known (see createTruemedFetcher), one more
   // than seen when the page came back full, so that paging can reach the next page, where it settles.
   const pageSize = Math.min(query.pageSize, maxPageSize);
-  const total = (query.page - 1) * pageSize + records.length + (records.length >= pageSize ? 1 : 0);
-  return { sessions: kept, total, page: query.page, pageSize, pageCount: pageCountFor(total, pageSize), invalid };
+  const full = records.length >= pageSize;
+  const total = (query.page - 1) * pageSize + records.length + (full ? 1 : 0);
+  return {
+    sessions: kept,
+    total,
+    ...(full ? { totalIsLowerBound: true } : {}),
+    page: query.page,
+    pageSize,
+    pageCount: pageCountFor(total, pageSize),
+    invalid,
+  };
 }

@@ -64,6 +64,7 @@ export const messagesDe: Messages = {
   retry: 'Erneut versuchen',
   showingStaleData: 'Die zuletzt geladenen Sitzungen werden angezeigt.',
   resultsCount: (count) => `${count} ${count === 1 ? 'Sitzung' : 'Sitzungen'} gefunden.`,
+  resultsAtLeast: (count) => `Mindestens ${count} Sitzungen gefunden.`,
   retrying: 'Neuer Versuch…',
   openSession: (id) => `Sitzung ${id} öffnen`,
   invalidRecords: (count) => `${count} fehlerhafte ${count === 1 ? 'Datensatz wurde' : 'Datensätze wurden'} übersprungen.`,

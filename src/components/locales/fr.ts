@@ -64,6 +64,7 @@ export const messagesFr: Messages = {
   retry: 'Réessayer',
   showingStaleData: 'Affichage des dernières sessions chargées.',
   resultsCount: (count) => `${count} ${count <= 1 ? 'session trouvée' : 'sessions trouvées'}.`,
+  resultsAtLeast: (count) => `Au moins ${count} sessions trouvées.`,
   retrying: 'Nouvelle tentative…',
   openSession: (id) => `Ouvrir la session ${id}`,
   invalidRecords: (count) => `${count} ${count === 1 ? 'enregistrement mal formé ignoré' : 'enregistrements mal formés ignorés'}.`,

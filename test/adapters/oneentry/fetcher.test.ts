@@ -127,14 +127,15 @@ describe('createOneEntryFetcher', () => {
       const payments = createFakeOneEntryPayments({ sessions: 47, legacyBareArray: true });
       const fetcher = createOneEntryFetcher(payments);
       const first = await fetcher({ page: 1, pageSize: 20 }, { signal: liveSignal() });
-      // A full page may have more after it: one more than seen.
-      expect(first).toMatchObject({ total: 21, pageCount: 2 });
+      // A full page may have more after it: one more than seen, and said to be a lower bound.
+      expect(first).toMatchObject({ total: 21, totalIsLowerBound: true, pageCount: 2 });
       const { sessions, pages } = await walkAll(fetcher, 20);
       expect(pages).toBe(3);
       expect(sessions.map((session) => session.id)).toEqual(numericIds(payments.records));
       const last = await fetcher({ page: 3, pageSize: 20 }, { signal: liveSignal() });
       // The last, partial page settles the count exactly.
       expect(last).toMatchObject({ total: 47, pageCount: 3 });
+      expect(last).not.toHaveProperty('totalIsLowerBound');
     });
 
     it('never reports a total below what it has already seen', async () => {

@@ -262,10 +262,11 @@ describe('createTruemedFetcher', () => {
       const full = Array.from({ length: 10 }, (_, index) => truemedRecord({ id: `ps_${index}` }));
       const stub = jsonFetch(truemedBody(full, null));
       const fetcher = createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch });
-      expect(await fetcher({ page: 1, pageSize: 10 }, { signal: liveSignal() })).toMatchObject({ total: 11, pageCount: 2 });
+      expect(await fetcher({ page: 1, pageSize: 10 }, { signal: liveSignal() })).toMatchObject({ total: 11, totalIsLowerBound: true, pageCount: 2 });
       const short = jsonFetch(truemedBody(full.slice(0, 4), null));
       const last = await createTruemedFetcher({ baseUrl: BASE, fetch: short.fetch })({ page: 2, pageSize: 10 }, { signal: liveSignal() });
       expect(last).toMatchObject({ total: 14, pageCount: 2 });
+      expect(last).not.toHaveProperty('totalIsLowerBound');
     });
 
     it('treats a missing pagination like null', async () => {
