@@ -165,7 +165,8 @@ export function useThemeRoot({ theme, appearance, unstyled, messages, locale }: 
     () => (messages ? { ...parentMessages, ...messages } : parentMessages),
     [parentMessages, messages],
   );
-  const prefersDark = usePrefersDark();
+  // Only a `system` root whose theme has dark colors needs to know the scheme (the CSS handles the rest).
+  const prefersDark = usePrefersDark(resolvedAppearance === 'system' && theme?.darkColors !== undefined);
   const dark = resolvedAppearance === 'dark' || (resolvedAppearance === 'system' && prefersDark);
   const variables = useMemo(() => themeToCssVariables(theme, dark ? 'dark' : 'light'), [theme, dark]);
   const context = useMemo<ThemeContextValue>(
@@ -194,9 +195,12 @@ const subscribeToColorScheme = (onChange: () => void) => {
 };
 const prefersDarkNow = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(DARK_QUERY).matches;
 
-/** Whether the user prefers a dark color scheme, kept up to date (false on the server). */
-function usePrefersDark(): boolean {
-  return useSyncExternalStore(subscribeToColorScheme, prefersDarkNow, () => false);
+const noSubscription = () => () => undefined;
+const never = () => false;
+
+/** Whether the user prefers a dark color scheme, kept up to date while `watch` (false on the server). */
+function usePrefersDark(watch: boolean): boolean {
+  return useSyncExternalStore(watch ? subscribeToColorScheme : noSubscription, watch ? prefersDarkNow : never, never);
 }
 
 /** The merged messages of the nearest theme (defaults when there is none). */

@@ -627,6 +627,30 @@ describe('SessionList', () => {
       expect(listRoot().style.getPropertyValue('--rps-color-accent')).toBe('#6d28d9');
     });
 
+    it('with appearance system, follows prefers-color-scheme for darkColors, live', async () => {
+      const listeners = new Set<() => void>();
+      let dark = true;
+      const original = window.matchMedia;
+      window.matchMedia = ((query: string) => ({
+        get matches() {
+          return query.includes('dark') && dark;
+        },
+        addEventListener: (_: string, listener: () => void) => listeners.add(listener),
+        removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+      })) as unknown as typeof window.matchMedia;
+      try {
+        const theme = { colors: { accent: '#6d28d9' }, darkColors: { accent: '#c4b5fd' } };
+        renderWithProvider(<SessionList theme={theme} appearance="system" />, memoryFetcher(sessions));
+        await waitForRows(2);
+        expect(listRoot().style.getPropertyValue('--rps-color-accent')).toBe('#c4b5fd');
+        dark = false;
+        act(() => listeners.forEach((listener) => listener()));
+        expect(listRoot().style.getPropertyValue('--rps-color-accent')).toBe('#6d28d9');
+      } finally {
+        window.matchMedia = original;
+      }
+    });
+
     it('marks its root and the portaled detail dialog with the language of their text', async () => {
       const user = userEvent.setup();
       renderWithProvider(<SessionList messages={messagesDe} />, memoryFetcher(sessions), { locale: 'de-DE' });
