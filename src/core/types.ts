@@ -179,6 +179,12 @@ export interface SessionFetcher {
   (query: SessionQuery, ctx: FetchContext): Promise<SessionPage>;
   source: string;
   capabilities: FetcherCapabilities;
+  /**
+   * One session by id, for a shared link (`?session=ps_…`) to a session that is not on the current page.
+   * Resolves `null` when the backend has no such session; throws a {@link PaymentSessionsError} otherwise.
+   * Optional: without it a link to a session off the current page opens nothing.
+   */
+  getSession?: (id: string, ctx: FetchContext) => Promise<PaymentSession | null>;
 }
 
 /** Reported for each record a fetcher dropped because it failed validation. */
