@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import pkg from './package.json' with { type: 'json' };
+import { clientDirectivePlugin } from './scripts/client-directive-plugin';
 
 const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
 
@@ -11,7 +12,7 @@ const isExternal = (id: string) =>
   id.startsWith('node:') || externals.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), clientDirectivePlugin()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
