@@ -16,6 +16,10 @@ export default tseslint.config(
       // What `npm run bench` builds and installs.
       'bench/.out',
       'bench/compare/.entries',
+      // What the Next.js example installs and builds.
+      'examples/*/.next',
+      'examples/*/vendor',
+      'examples/*/next-env.d.ts',
     ],
   },
   js.configs.recommended,

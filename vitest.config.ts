@@ -114,6 +114,17 @@ export default defineConfig({
         },
       },
       {
+        // examples/nextjs built from the packed tarball (scripts/test.mjs prepares it), served by `next start`.
+        extends: true,
+        test: {
+          name: 'nextjs',
+          environment: 'node',
+          include: ['test/e2e/**/*.next.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         // Every story is a test in real Chromium: it renders, its play function runs, axe finds nothing.
         extends: true,
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],

@@ -29,6 +29,17 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
+// The Next.js example (its own vitest project) installs the packed tarball and runs `next build`.
+try {
+  const { prepareNextExample } = await import('./nextjs-example.mjs');
+  const timings = prepareNextExample();
+  console.log(`examples/nextjs: npm ci ${(timings.installMs / 1000).toFixed(1)} s, next build ${(timings.buildMs / 1000).toFixed(1)} s`);
+} catch (error) {
+  console.error(`Preparing examples/nextjs failed (${error.message}), so no suite ran.`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 const extraArgs = process.argv.slice(2);
 const run = spawnSync(
   'npx',
