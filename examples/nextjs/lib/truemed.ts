@@ -1,4 +1,6 @@
-// Server only: the one place the Truemed key lives. Imported by the route handler, never by a page.
+// Server only: the one place the Truemed key lives. Imported by the route handler, never by a page:
+// 'server-only' makes `next build` fail if a client component ever imports this file.
+import 'server-only';
 import { createTruemedProxy, type FetchHandler } from 'react-payment-sessions/server';
 import { isSignedInMerchant } from './auth';
 
