@@ -8,3 +8,5 @@ export function startNextExample(options: { apiKey: string; truemedBaseUrl: stri
   output: () => string;
   close(): Promise<void>;
 }>;
+/** Re-resolves the example's lockfile against a fresh tarball, leaving the tarball's checksum out. */
+export function refreshExampleLock(): void;

@@ -1,6 +1,8 @@
 // examples/nextjs as a user gets it: the library packed to a tarball, the example installed from its
 // lockfile plus that tarball, built with `next build`, served with `next start` on 127.0.0.1.
 //   node scripts/nextjs-example.mjs prepare   pack + install + build (npm test runs this after the build)
+//   node scripts/nextjs-example.mjs lock      pack + `npm install`: refreshes the example's lockfile after the
+//                                             library's dependencies change (npm ci would find it out of sync)
 //   node scripts/nextjs-example.mjs           prepare, then serve it over the fake Truemed API (Ctrl-C stops)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -39,17 +41,29 @@ function unpinTarballIntegrity() {
   writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 }
 
-/**
- * Packs the built library (dist/ must exist), installs the example with `npm ci`, runs `next build`.
- * @returns {{ packMs: number, installMs: number, buildMs: number }}
- */
-export function prepareNextExample() {
+function packLibrary() {
   if (!existsSync(join(ROOT, 'dist/index.js'))) throw new Error('dist/ is not built: run "npm run build" first.');
   rmSync(VENDOR, { recursive: true, force: true });
   mkdirSync(VENDOR, { recursive: true });
   const packMs = step('npm pack', 'npm', ['pack', '--silent', '--pack-destination', VENDOR], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const packed = readdirSync(VENDOR).find((name) => name.endsWith('.tgz'));
   renameSync(join(VENDOR, packed), join(VENDOR, TARBALL));
+  return packMs;
+}
+
+/** Re-resolves the example's lockfile against a fresh tarball (the registry packages keep their pins). */
+export function refreshExampleLock() {
+  packLibrary();
+  step('npm install (examples/nextjs)', 'npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: EXAMPLE_DIR });
+  unpinTarballIntegrity();
+}
+
+/**
+ * Packs the built library (dist/ must exist), installs the example with `npm ci`, runs `next build`.
+ * @returns {{ packMs: number, installMs: number, buildMs: number }}
+ */
+export function prepareNextExample() {
+  const packMs = packLibrary();
   unpinTarballIntegrity();
   const installMs = step('npm ci (examples/nextjs)', 'npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: EXAMPLE_DIR });
   const buildMs = step('next build (examples/nextjs)', process.execPath, [NEXT_BIN, 'build'], { cwd: EXAMPLE_DIR, env: NEXT_ENV, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -109,7 +123,9 @@ export async function startNextExample({ apiKey, truemedBaseUrl }) {
   return { url, output: () => log, close };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === 'lock') {
+  refreshExampleLock();
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const timings = prepareNextExample();
   console.warn(`examples/nextjs: pack ${timings.packMs} ms, npm ci ${timings.installMs} ms, next build ${timings.buildMs} ms`);
   mkdirSync(join(ROOT, 'reports'), { recursive: true });
