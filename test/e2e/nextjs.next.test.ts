@@ -72,7 +72,14 @@ describe('the Next.js App Router example', () => {
 
       // The page is interactive (hydrated), not only server HTML: the next page loads through the proxy.
       await page.getByRole('button', { name: 'Next page' }).click();
-      await expect.poll(rowIds, { timeout: 15_000 }).toEqual(api.records.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((record) => String(record.id)));
+      const secondPage = api.records.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((record) => String(record.id));
+      await expect.poll(rowIds, { timeout: 15_000 }).toEqual(secondPage);
+      // The page is in the URL (syncWithUrl): a reload hydrates server HTML made without it, then shows page 2.
+      expect(new URL(page.url()).search).not.toBe('');
+      await page.waitForLoadState('networkidle');
+      await Promise.all(pending); // read every body before the reload discards them
+      await page.reload();
+      await expect.poll(rowIds, { timeout: 15_000 }).toEqual(secondPage);
       await page.waitForLoadState('networkidle');
       await Promise.all(pending);
 
