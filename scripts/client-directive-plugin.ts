@@ -15,8 +15,12 @@ export const USE_CLIENT = "'use client';";
 
 /** Whether an emitted chunk is a client module: it imports React or a React-bound package. */
 export function isClientChunk(chunk: { fileName: string; imports: readonly string[] }): boolean {
-  if (NEVER_CLIENT.test(chunk.fileName)) return false;
-  return chunk.imports.some((id) => CLIENT_IMPORT.test(id));
+  const client = chunk.imports.some((id) => CLIENT_IMPORT.test(id));
+  if (client && NEVER_CLIENT.test(chunk.fileName)) {
+    // A server or framework-free module that imports React would break a Server Component host either way.
+    throw new Error(`${chunk.fileName} imports React but must stay a plain module (no 'use client'): move the React part out.`);
+  }
+  return client;
 }
 
 /**
