@@ -206,6 +206,7 @@ async function withDeadline<T>(signal: AbortSignal, timeoutMs: number, work: (ca
         }, timeoutMs);
   const call: SdkCall = async (operation, invoke) => {
     let result: unknown;
+    let thrown = false;
     try {
       // `new Promise` turns a synchronous throw inside the SDK into a rejection like any other.
       result = await raceWithAbort(new Promise<unknown>((resolve) => resolve(invoke())), race.signal);
@@ -213,13 +214,16 @@ async function withDeadline<T>(signal: AbortSignal, timeoutMs: number, work: (ca
       if (signal.aborted) throw abortedError(error);
       if (timedOut) throw new PaymentSessionsError({ kind: 'network', message: FETCH_TIMEOUT_MESSAGE, cause: error });
       if (isPaymentSessionsError(error)) throw error;
-      // With `isShell: false` the SDK throws what it would otherwise resolve.
-      throw failureOf(error, operation) ?? networkError(error, operation);
+      // With `isShell: false` the SDK throws what it would otherwise resolve: read both the same way.
+      result = error;
+      thrown = true;
     }
     if (signal.aborted) throw abortedError(signal.reason);
     if (operation.notFoundIsNull && isPlainRecord(result) && result.statusCode === 404) return NOT_FOUND;
     const failure = failureOf(result, operation);
     if (failure) throw failure;
+    // Any other rejection (a thrown string, an odd object) is a call that did not get through.
+    if (thrown) throw networkError(result, operation);
     return result;
   };
   try {

@@ -27,6 +27,8 @@ interface Setup {
   legacyBareArray?: boolean;
   /** The SDK's `validation: { enabled: true, strictMode: true }`. */
   validation?: boolean;
+  /** The SDK's `errors.isShell` (default true: failures resolve; false: they are thrown). */
+  isShell?: boolean;
 }
 
 /** A failure as each backend produces it: a server's error answer, a refused connection, a body that is not JSON. */
@@ -84,6 +86,7 @@ const realSdk: Backend = {
       token: api.appToken,
       auth: { refreshToken: grant.refreshToken },
       ...(setup.validation ? { validation: { enabled: true, strictMode: true, logErrors: false } } : {}),
+      ...(setup.isShell === false ? { errors: { isShell: false } } : {}),
     });
     Payments.setAccessToken(grant.accessToken);
     return { payments: Payments, records: api.records, listCalls: () => listCallsOf(api), close: () => server.close() };
@@ -100,6 +103,7 @@ const lightFake: Backend = {
       latencyMs: setup.latencyMs ?? 0,
       legacyBareArray: setup.legacyBareArray ?? false,
       validation: setup.validation ?? false,
+      isShell: setup.isShell ?? true,
       failWith:
         failure === undefined
           ? undefined
@@ -216,6 +220,23 @@ describe.each([realSdk, lightFake])('createOneEntryFetcher through $name', (back
     });
   });
 
+  describe('with errors.isShell false (the SDK throws what it would resolve)', () => {
+    it.each([
+      ['a 401 body', { status: 401, message: 'Unauthorized' }, 'auth'],
+      ['a 500 body', { status: 500, message: 'Internal server error' }, 'http'],
+      ['a refused connection', 'refused', 'network'],
+      ['a body that is not JSON', 'not-json', 'invalid_response'],
+    ] as const)('%s is still a %s error', async (_label, failure, kind) => {
+      const { fetcher } = await fetcherFor({ isShell: false }, failure);
+      expect((await failureOf(fetcher)).kind).toBe(kind);
+    });
+
+    it('a thrown 404 from getSessionById is still "no such session"', async () => {
+      const { fetcher } = await fetcherFor({ sessions: 3, isShell: false });
+      expect(await fetcher.getSession!('999999', { signal: liveSignal() })).toBeNull();
+    });
+  });
+
   describe('a superseded call (the SDK takes no AbortSignal)', () => {
     it('rejects as aborted at once, and its late answer is dropped', async () => {
       const { fetcher } = await fetcherFor({ sessions: 5, latencyMs: 300 });
@@ -264,6 +285,14 @@ describe.each([realSdk, lightFake])('createOneEntryFetcher through $name', (back
     it('is a network error on a refused connection', async () => {
       const { fetcher } = await fetcherFor({}, 'refused');
       await expect(fetcher.getSession!('1', { signal: liveSignal() })).rejects.toMatchObject({ kind: 'network' });
+    });
+
+    it('rejects as aborted when superseded, without waiting for the SDK', async () => {
+      const { fetcher, records } = await fetcherFor({ sessions: 3, latencyMs: 300 });
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 20);
+      await expect(fetcher.getSession!(String(records[0]!.id), { signal: controller.signal })).rejects.toMatchObject({ kind: 'aborted' });
+      await new Promise((resolve) => setTimeout(resolve, 350));
     });
   });
 });
