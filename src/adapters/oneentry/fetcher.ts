@@ -245,7 +245,7 @@ async function withDeadline<T>(signal: AbortSignal, timeoutMs: number, work: (ca
  *   `rate_limit`, else `http`.
  */
 function failureOf(value: unknown, operation: SdkOperation): PaymentSessionsError | undefined {
-  if (value instanceof Error || isErrorLike(value)) {
+  if (value instanceof Error) {
     if (value.name === 'SyntaxError') {
       return new PaymentSessionsError({
         kind: 'invalid_response',
@@ -278,16 +278,6 @@ function failureOf(value: unknown, operation: SdkOperation): PaymentSessionsErro
   });
 }
 
-/** An `Error` from another realm (a test's iframe, a bundled copy of fetch) still has a string name and message. */
-function isErrorLike(value: unknown): value is Error {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.prototype.toString.call(value) === '[object Error]' &&
-    typeof (value as { name?: unknown }).name === 'string'
-  );
-}
-
 /** The SDK's zod issues as `items.0.createdDate: Invalid input`, the first three, each short plain text. */
 function describeValidationErrors(issues: readonly unknown[]): string {
   const lines = issues.slice(0, 3).flatMap((issue) => {
@@ -302,7 +292,7 @@ function describeValidationErrors(issues: readonly unknown[]): string {
 }
 
 function networkError(error: unknown, operation: SdkOperation): PaymentSessionsError {
-  const reason = error instanceof Error || isErrorLike(error) ? surfacedMessage(error.message) : undefined;
+  const reason = error instanceof Error ? surfacedMessage(error.message) : undefined;
   // Node's fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND) is its cause's code.
   const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
   const code = typeof cause?.code === 'string' && /^[A-Z_]{2,40}$/.test(cause.code) ? cause.code : undefined;
