@@ -152,7 +152,8 @@ export async function startDemoServer(options = {}) {
     if (url.pathname === '/api/oneentry-session' && req.method === 'GET') {
       const session = liveSession(cookieOf(req));
       if (!session) return send(401, { error: 'SignInRequired', message: 'Sign in first.' });
-      const { accessToken, refreshToken } = session.oneEntry;
+      // A fresh pair each time: the page's SDK rotates its refresh token, so the first pair goes stale.
+      const { accessToken, refreshToken } = session.oneEntry.issueTokens();
       return send(200, { baseUrl: ONEENTRY_BASE_PATH, appToken: oneEntry.appToken, accessToken, refreshToken });
     }
     // The fake OneEntry API itself: only for a signed-in browser (its own Bearer check comes on top).

@@ -65,6 +65,8 @@ export type FakeOneEntryApiFailure =
 export interface FakeOneEntryGrant {
   accessToken: string;
   refreshToken: string;
+  /** Fresh tokens for the same signed-in user (e.g. for a page that reloads after the first pair rotated). */
+  issueTokens(): { accessToken: string; refreshToken: string };
   /** Ends the user's session: every token of this grant (also refreshed ones) stops working. */
   revoke(): void;
 }
@@ -212,6 +214,7 @@ export function createFakeOneEntryApi(options: FakeOneEntryApiOptions = {}): Fak
       const grant: GrantState = { revoked: false };
       return {
         ...issue(grant),
+        issueTokens: () => issue(grant),
         revoke() {
           grant.revoked = true;
         },

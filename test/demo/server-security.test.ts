@@ -155,6 +155,24 @@ describe('the OneEntry backend the browser’s SDK uses', () => {
     expect((await fetch(`${server.url}${ONEENTRY_LIST}`, { headers: { ...oneEntryHeaders, cookie: cookie2 } })).status).toBe(401);
   });
 
+  it('hands a reloaded page working tokens after the first pair expired and its refresh token rotated', async () => {
+    const server = await start();
+    const cookie = await signIn(server);
+    const credentials = async () => (await (await fetch(`${server.url}/api/oneentry-session`, { headers: { cookie } })).json()) as Record<string, string>;
+    const first = await credentials();
+    // The page's SDK refreshes once (rotating the refresh token), then the access tokens expire.
+    const refreshed = await fetch(`${server.url}/api/oneentry/api/content/users-auth-providers/marker/email/users/refresh`, {
+      method: 'POST',
+      headers: { cookie, origin: originOf(server), 'x-app-token': first.appToken!, 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: first.refreshToken }),
+    });
+    expect(refreshed.status).toBe(200);
+    server.oneEntryApi.expireAccessTokens();
+    const again = await credentials();
+    const listed = await fetch(`${server.url}${ONEENTRY_LIST}`, { headers: { cookie, 'x-app-token': again.appToken!, authorization: `Bearer ${again.accessToken}` } });
+    expect(listed.status).toBe(200);
+  });
+
   it('caps the body of what it forwards', async () => {
     const server = await start();
     const cookie = await signIn(server);

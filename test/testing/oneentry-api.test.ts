@@ -82,6 +82,16 @@ describe('createFakeOneEntryApi', () => {
     expect((await api.fetch(LIST, { headers: { 'x-app-token': api.appToken, authorization: `Bearer ${tokens.accessToken}` } })).status).toBe(401);
   });
 
+  it('issues fresh tokens for the same grant, which end with it', async () => {
+    const { api, grant } = setUp();
+    const fresh = grant.issueTokens();
+    expect(fresh.accessToken).not.toBe(grant.accessToken);
+    const list = (token: string) => api.fetch(LIST, { headers: { 'x-app-token': api.appToken, authorization: `Bearer ${token}` } });
+    expect((await list(fresh.accessToken)).status).toBe(200);
+    grant.revoke();
+    expect((await list(fresh.accessToken)).status).toBe(401);
+  });
+
   it('lives under basePath when given one, and nowhere else', async () => {
     const { get } = setUp({ basePath: '/api/oneentry' });
     expect((await get(`${BASE}/api/oneentry/api/content/payments/sessions/?offset=0&limit=1`)).status).toBe(200);
