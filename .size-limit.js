@@ -67,7 +67,8 @@ export default [
     path: `${dist}/headless.js`,
     gzip: true,
     // Ratchet, as above: no host needs both adapters, but the whole entry must not grow unnoticed either.
-    limit: '28 kB',
+    // 28 → 28.5 kB for OneEntry's getSession and its mapping of every failure the SDK resolves (27.55 → 28.23).
+    limit: '28.5 kB',
     modifyEsbuildConfig: withPlugins(lazyImportsExternal),
   },
   {

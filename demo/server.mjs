@@ -7,13 +7,21 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTruemedProxy, toNodeHandler } from 'react-payment-sessions/server';
-import { createFakeTruemedApi } from 'react-payment-sessions/testing';
+import { createFakeOneEntryApi, createFakeTruemedApi } from 'react-payment-sessions/testing';
 
 const SESSION_COOKIE = 'rps_demo_session';
 // A hint the page can read (no secret in it) so a signed-in reload starts loading sessions at once instead
 // of asking /api/me first; the HttpOnly session cookie is still what the proxy checks.
 const SIGNED_IN_HINT = 'rps_demo_signed_in=1; SameSite=Strict; Path=/';
 const SIGNED_OUT_HINT = 'rps_demo_signed_in=; SameSite=Strict; Path=/; Max-Age=0';
+/** How long a demo sign-in lasts unless `sessionTtlMs` says otherwise (absolute, not sliding). */
+const DEFAULT_SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+/** The largest request body any demo route reads (fault injection, OneEntry token refresh). */
+const MAX_BODY_BYTES = 16 * 1024;
+/** Where the embedded fake OneEntry API is mounted; the browser's SDK is given `origin + this`. */
+const ONEENTRY_BASE_PATH = '/api/oneentry';
+/** Host names that are this machine: any other Host is a DNS-rebinding page, not the portal. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -34,8 +42,8 @@ const SECURITY_HEADERS = {
 
 /**
  * Starts the portal on 127.0.0.1.
- * @param {{ port?: number, host?: string, staticDir?: string, latencyMs?: number, quiet?: boolean }} [options]
- * @returns {Promise<{ url: string, close(): Promise<void>, setUpstreamFailure(failure: object | null): void }>}
+ * @param {{ port?: number, host?: string, staticDir?: string, latencyMs?: number, quiet?: boolean, sessionTtlMs?: number }} [options]
+ * @returns {Promise<import('./server.d.mts').DemoServer>}
  */
 export async function startDemoServer(options = {}) {
   const host = options.host ?? '127.0.0.1';
@@ -59,20 +67,42 @@ export async function startDemoServer(options = {}) {
     baseUrl = fakeServer.url;
   }
 
-  const signedIn = new Set();
+  // The OneEntry backend: the real `oneentry` SDK runs in the browser against this embedded fake of
+  // OneEntry's HTTP API, mounted on the portal's own origin (the CSP allows no other).
+  const oneEntry = createFakeOneEntryApi({
+    sessions: 75,
+    seed: 7,
+    basePath: ONEENTRY_BASE_PATH,
+    latencyMs: options.latencyMs ?? 0,
+  });
+
+  const sessionTtlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  /** Signed-in demo sessions: token → when it ends and the user's OneEntry tokens. A Map: tokens are request text. */
+  const sessions = new Map();
   const sessionOf = (request) => {
     const cookie = request.headers.get('cookie') ?? '';
     const match = cookie.split(/;\s*/).find((part) => part.startsWith(`${SESSION_COOKIE}=`));
     return match?.slice(SESSION_COOKIE.length + 1);
   };
-  const isSignedIn = (token) => {
-    if (typeof token !== 'string') return false;
-    const given = Buffer.from(token);
-    return [...signedIn].some((known) => {
-      const expected = Buffer.from(known);
-      return expected.length === given.length && timingSafeEqual(expected, given);
-    });
+  const endSession = (token) => {
+    sessions.get(token)?.oneEntry.revoke();
+    sessions.delete(token);
   };
+  /** The live session a token names, or undefined (an expired one is ended on the way). */
+  const liveSession = (token) => {
+    if (typeof token !== 'string') return undefined;
+    const given = Buffer.from(token);
+    for (const [known, session] of sessions) {
+      const expected = Buffer.from(known);
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) continue;
+      if (session.expiresAt > Date.now()) return session;
+      endSession(known);
+      return undefined;
+    }
+    return undefined;
+  };
+  const isSignedIn = (token) => liveSession(token) !== undefined;
+  const cookieOf = (req) => sessionOf(new Request('http://x', { headers: { cookie: req.headers.cookie ?? '' } }));
 
   const proxy = createTruemedProxy({
     apiKey,
@@ -95,29 +125,52 @@ export async function startDemoServer(options = {}) {
     // The browser's fetcher calls /api/truemed/payments/v1/payment_sessions; the proxy ignores the path.
     if (url.pathname.startsWith('/api/truemed/')) return proxyRoute(req, res);
 
-    if (url.pathname === '/api/login' && req.method === 'POST') {
+    // Every state-changing route answers only the portal's own page: same Host (a loopback name, so a
+    // DNS-rebinding page is not "same origin") and a matching Origin. A cross-site form or fetch is refused.
+    const isPost = req.method === 'POST';
+    if (isPost && !isSameOrigin(req)) return send(403, { error: 'CrossOrigin', message: 'This route only answers the portal page itself.' });
+
+    if (url.pathname === '/api/login' && isPost) {
+      for (const [known, session] of sessions) if (session.expiresAt <= Date.now()) endSession(known);
       const token = randomBytes(24).toString('base64url');
-      signedIn.add(token);
-      return send(200, { signedIn: true }, { 'set-cookie': [`${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, SIGNED_IN_HINT] });
+      sessions.set(token, { expiresAt: Date.now() + sessionTtlMs, oneEntry: oneEntry.signIn() });
+      const maxAge = Math.max(1, Math.floor(sessionTtlMs / 1000));
+      return send(200, { signedIn: true }, { 'set-cookie': [`${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}`, `${SIGNED_IN_HINT}; Max-Age=${maxAge}`] });
     }
-    if (url.pathname === '/api/logout' && req.method === 'POST') {
-      const token = sessionOf(new Request('http://x', { headers: { cookie: req.headers.cookie ?? '' } }));
-      if (token) signedIn.delete(token);
+    if (url.pathname === '/api/logout' && isPost) {
+      const token = cookieOf(req);
+      if (token && liveSession(token)) endSession(token);
       return send(200, { signedIn: false }, { 'set-cookie': [`${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`, SIGNED_OUT_HINT] });
     }
     if (url.pathname === '/api/me') {
-      const token = sessionOf(new Request('http://x', { headers: { cookie: req.headers.cookie ?? '' } }));
-      const signedInNow = isSignedIn(token);
+      const signedInNow = isSignedIn(cookieOf(req));
       // A stale hint (the server restarted, the session ended) is cleared here.
       return send(200, { signedIn: signedInNow, upstream: useReal ? 'truemed' : 'fake' }, signedInNow ? {} : { 'set-cookie': SIGNED_OUT_HINT });
     }
-    // Fault injection for the demo's own end-to-end tests; only the embedded fake has it.
-    if (url.pathname === '/__demo/upstream-failure' && req.method === 'POST' && fake) {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
+    // The signed-in user's OneEntry credentials, as a OneEntry auth provider hands them to its SDK: the
+    // project token and the user's access and refresh tokens (user-scoped; revoked at sign-out or expiry).
+    if (url.pathname === '/api/oneentry-session' && req.method === 'GET') {
+      const session = liveSession(cookieOf(req));
+      if (!session) return send(401, { error: 'SignInRequired', message: 'Sign in first.' });
+      // A fresh pair each time: the page's SDK rotates its refresh token, so the first pair goes stale.
+      const { accessToken, refreshToken } = session.oneEntry.issueTokens();
+      return send(200, { baseUrl: ONEENTRY_BASE_PATH, appToken: oneEntry.appToken, accessToken, refreshToken });
+    }
+    // The fake OneEntry API itself: only for a signed-in browser (its own Bearer check comes on top).
+    if (url.pathname === ONEENTRY_BASE_PATH || url.pathname.startsWith(`${ONEENTRY_BASE_PATH}/`)) {
+      if (!isSignedIn(cookieOf(req))) {
+        return send(401, { statusCode: 401, message: 'Sign in to the portal first.', pageData: null, timestamp: new Date().toISOString() });
+      }
+      return void forward(oneEntry.handler, req, res, url);
+    }
+    // Fault injection for the demo's own end-to-end tests; only the embedded fake has it, and only a
+    // signed-in page of this origin may use it (a cross-site POST once replaced every user's list).
+    if (url.pathname === '/__demo/upstream-failure' && isPost && fake) {
+      if (!isSignedIn(cookieOf(req))) return send(401, { error: 'SignInRequired', message: 'Sign in first.' });
+      void readBody(req, MAX_BODY_BYTES).then((body) => {
+        if (body === undefined) return send(413, { error: 'BodyTooLarge', message: `Send at most ${MAX_BODY_BYTES} bytes.` }, { connection: 'close' });
         try {
-          fake.setFailure(body ? JSON.parse(body) : null);
+          fake.setFailure(body.length > 0 ? JSON.parse(body.toString('utf8')) : null);
           send(204);
         } catch {
           send(400, { error: 'InvalidBody', message: 'Send a JSON failure or nothing.' });
@@ -144,12 +197,77 @@ export async function startDemoServer(options = {}) {
     /** For tests: the key the proxy holds (the fake's, never a real one). */
     apiKeyForTests: useReal ? undefined : apiKey,
     setUpstreamFailure: (failure) => fake?.setFailure(failure),
+    oneEntryApi: oneEntry,
     close: async () => {
       server.closeAllConnections();
       await new Promise((done) => server.close(() => done()));
       await fakeServer?.close();
     },
   };
+}
+
+/** Whether a request comes from the portal's own page: a loopback Host and an Origin naming exactly it. */
+function isSameOrigin(req) {
+  const host = req.headers.host ?? '';
+  const hostname = host.replace(/:\d{1,5}$/, '');
+  if (!LOOPBACK_HOSTS.has(hostname)) return false;
+  return req.headers.origin === `http://${host}`;
+}
+
+/** The request body, or undefined once it passes `limit` bytes (reading stops there). */
+function readBody(req, limit) {
+  return new Promise((resolveBody) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      req.resume();
+      return resolveBody(undefined);
+    }
+    const chunks = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        req.pause();
+        return resolveBody(undefined);
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!done) resolveBody(Buffer.concat(chunks));
+    });
+    req.on('error', () => {
+      if (!done) resolveBody(undefined);
+    });
+  });
+}
+
+/** Hands a Node request to a Fetch-API handler (with its body, capped) and writes the answer back. */
+async function forward(handler, req, res, url) {
+  const method = req.method ?? 'GET';
+  const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, MAX_BODY_BYTES);
+  if (method !== 'GET' && method !== 'HEAD' && body === undefined) {
+    res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close', ...SECURITY_HEADERS });
+    return res.end(JSON.stringify({ statusCode: 413, message: 'Payload Too Large', pageData: null, timestamp: new Date().toISOString() }));
+  }
+  const headers = new Headers();
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
+  const clientGone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) clientGone.abort();
+  });
+  let response;
+  try {
+    response = await handler(new Request(new URL(`${url.pathname}${url.search}`, 'http://127.0.0.1'), { method, headers, body, signal: clientGone.signal }));
+  } catch {
+    // The fake simulates a network failure by rejecting: drop the connection like a dead upstream.
+    return res.destroy();
+  }
+  const payload = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, { ...Object.fromEntries(response.headers), 'cache-control': 'no-store', ...SECURITY_HEADERS });
+  res.end(payload);
 }
 
 function serveStatic(root, pathname, req, res) {

@@ -15,16 +15,14 @@ import {
 } from 'react-payment-sessions';
 import { messagesDe } from 'react-payment-sessions/locales/de';
 import { messagesFr } from 'react-payment-sessions/locales/fr';
-import { createFakeOneEntryFetcher } from 'react-payment-sessions/testing';
+import { forgetOneEntrySession, oneEntryFetcher } from './oneentry';
 
 /** Truemed through this portal's own proxy route: the browser never sees the API key. */
 const truemedFetcher = createTruemedFetcher({ baseUrl: '/api/truemed' });
-/** OneEntry's SDK runs in the browser; here its fake stands in for `oneEntry.Payments`. */
-const oneEntryFetcher = createFakeOneEntryFetcher({ sessions: 75, seed: 7, currency: 'EUR', latencyMs: 120 });
 
 const BACKENDS: Record<string, { label: string; fetcher: SessionFetcher }> = {
   truemed: { label: 'Truemed (via proxy)', fetcher: truemedFetcher },
-  oneentry: { label: 'OneEntry (fake SDK)', fetcher: oneEntryFetcher },
+  oneentry: { label: 'OneEntry (SDK)', fetcher: oneEntryFetcher },
 };
 
 const LOCALES: Record<string, { label: string; timeZone: string; messages?: Messages }> = {
@@ -167,6 +165,7 @@ function Portal({ onSignedOut, focusHeading }: { onSignedOut: () => void; focusH
             className="demo-button"
             onClick={async () => {
               await fetch('/api/logout', { method: 'POST' });
+              forgetOneEntrySession();
               onSignedOut();
             }}
           >

@@ -1,6 +1,7 @@
 /**
  * `react-payment-sessions/testing`: fakes a host can test against — a Truemed list endpoint (Fetch handler
- * or real HTTP server) and the OneEntry SDK's `Payments` module, each over a deterministic dataset.
+ * or real HTTP server), the OneEntry HTTP API the real `oneentry` SDK talks to, and a light stand-in for the
+ * SDK's `Payments` module, each over a deterministic dataset.
  * Safe to import in a browser bundle: `node:http` is only loaded when `listen()` is called.
  */
 export {
@@ -25,6 +26,15 @@ export {
   type OneEntryRecord,
   type OneEntryShape,
 } from './oneentry';
+export {
+  createFakeOneEntryApi,
+  FAKE_ONEENTRY_APP_TOKEN,
+  FAKE_ONEENTRY_SERVER_LIMIT,
+  type FakeOneEntryApi,
+  type FakeOneEntryApiFailure,
+  type FakeOneEntryApiOptions,
+  type FakeOneEntryGrant,
+} from './oneentry-api';
 export { makeSessions } from './sessions';
 export {
   createFakeTruemedFetcher,

@@ -149,8 +149,13 @@ function clientSecret(random: SeededRandom): string {
   return `pi_${random.string(24)}_secret_${random.string(25)}`;
 }
 
-/** What the fake should do instead of answering: resolve this SDK error object, or reject like a dropped network. */
-export type FakeOneEntryFailure = OneEntryErrorWire | 'network';
+/**
+ * What the fake should do instead of answering, each the way the SDK (with its default `isShell: true`)
+ * hands it over: an error body is resolved as is; `'network'` resolves a `TypeError('Failed to fetch')`
+ * instance (a refused connection, offline, CORS); `'not-json'` resolves the `SyntaxError` instance of an
+ * error body that is not JSON. With `isShell: false` each is thrown instead.
+ */
+export type FakeOneEntryFailure = OneEntryErrorWire | 'network' | 'not-json';
 
 /** Options of {@link createFakeOneEntryPayments}. */
 export interface FakeOneEntryPaymentsOptions {
@@ -168,6 +173,15 @@ export interface FakeOneEntryPaymentsOptions {
   serverLimit?: number;
   /** Resolve a bare array instead of `{ total, items }`, like SDKs up to 1.0.79. @defaultValue false */
   legacyBareArray?: boolean;
+  /** The SDK's `errors.isShell`: `true` resolves failures, `false` throws them. @defaultValue true */
+  isShell?: boolean;
+  /**
+   * The SDK's `validation: { enabled: true, strictMode: true }`: a `getSessions` page whose items are not
+   * the current entity shape (the SDK's zod schema: numeric `id`, `orderId`, `paymentAccountId`, string
+   * `status`, `type`, `createdDate`, `updatedDate`, `paymentUrl` string or null) resolves
+   * `{ statusCode: 422, message: 'Response validation failed', validationErrors }`. @defaultValue false
+   */
+  validation?: boolean;
 }
 
 /** One `getSessions` call as received. */
@@ -178,10 +192,10 @@ export interface OneEntryCall {
 
 /** A fake of the SDK's `Payments` module; see {@link createFakeOneEntryPayments}. */
 export interface FakeOneEntryPayments extends OneEntryPaymentsLike {
-  /** Resolves a page `{ total, items }` (or a bare array), or the resolved SDK error object. */
-  getSessions(offset?: number, limit?: number): Promise<OneEntrySessionsResponseWire | OneEntryRecord[] | OneEntryErrorWire>;
+  /** Resolves a page `{ total, items }` (or a bare array), or the failure the SDK resolves (see {@link FakeOneEntryFailure}). */
+  getSessions(offset?: number, limit?: number): Promise<OneEntrySessionsResponseWire | OneEntryRecord[] | OneEntryErrorWire | Error>;
   /** Resolves one session, or a resolved 404 error object when there is none with that id. */
-  getSessionById(id: number): Promise<OneEntryRecord | OneEntryErrorWire>;
+  getSessionById(id: number): Promise<OneEntryRecord | OneEntryErrorWire | Error>;
   /** The full dataset in serving order. */
   readonly records: readonly OneEntryRecord[];
   /** Every `getSessions` call, in order, with the defaults applied. */
@@ -193,25 +207,35 @@ export interface FakeOneEntryPayments extends OneEntryPaymentsLike {
 /**
  * Creates a fake `Payments` module with the SDK's habits: `getSessions(offset = 0, limit = 30)` resolves
  * `{ total, items }`; with `failWith` set it *resolves* `{ statusCode, message, pageData: null, timestamp }`
- * (the default `isShell: true` behaviour) and `'network'` *rejects* with `Error('Failed to fetch')`; a
- * negative or fractional offset/limit resolves a 400 error object. Returned items are copies.
+ * (the default `isShell: true` behaviour), `'network'` the `TypeError('Failed to fetch')` instance and
+ * `'not-json'` a `SyntaxError` instance, as the real SDK does; a negative or fractional offset/limit
+ * resolves a 400 error object. Returned items are copies. For the real SDK over HTTP, see
+ * `createFakeOneEntryApi`.
  *
  * @example
  * const payments = createFakeOneEntryPayments({ sessions: 45, serverLimit: 10 });
  * const fetcher = createOneEntryFetcher(payments);
  */
 export function createFakeOneEntryPayments(options: FakeOneEntryPaymentsOptions = {}): FakeOneEntryPayments {
-  const { sessions = 120, seed = 1, shape = 'mixed', latencyMs = 0, serverLimit, legacyBareArray = false } = options;
+  const { sessions = 120, seed = 1, shape = 'mixed', latencyMs = 0, serverLimit, legacyBareArray = false, isShell = true, validation = false } = options;
   const records: readonly OneEntryRecord[] =
     typeof sessions === 'number' ? makeOneEntryRecords({ count: sessions, seed, shape }) : [...sessions];
   const calls: OneEntryCall[] = [];
   let failWith: FakeOneEntryFailure | undefined = options.failWith;
 
-  /** Waits, then returns the failure to answer with, if any; a network failure rejects. */
-  const begin = async (): Promise<OneEntryErrorWire | undefined> => {
+  /** Resolves (isShell) or throws (not) what the SDK hands over for a failure. */
+  const handOver = <T>(value: T): T => {
+    if (isShell) return value;
+    throw value;
+  };
+  /** Waits, then returns the failure to hand over, if any. */
+  const begin = async (): Promise<OneEntryErrorWire | Error | undefined> => {
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-    if (failWith === 'network') throw new Error('Failed to fetch');
-    return failWith === undefined ? undefined : resolvedError(failWith.statusCode, failWith.message, failWith);
+    if (failWith === undefined) return undefined;
+    // The same errors the SDK's fetch would catch: a failed fetch, an unreadable error body.
+    if (failWith === 'network') return new TypeError('Failed to fetch');
+    if (failWith === 'not-json') return new SyntaxError('Unexpected token \'<\', "<html><bod"... is not valid JSON');
+    return resolvedError(failWith.statusCode, failWith.message, failWith);
   };
 
   return {
@@ -220,26 +244,55 @@ export function createFakeOneEntryPayments(options: FakeOneEntryPaymentsOptions 
     async getSessions(offset = 0, limit = 30) {
       calls.push({ offset, limit });
       const failure = await begin();
-      if (failure) return failure;
+      if (failure) return handOver(failure);
       for (const [name, value] of [['offset', offset], ['limit', limit]] as const) {
         if (!Number.isInteger(value) || value < 0) {
-          return resolvedError(400, `${name} must be a non-negative integer, got ${String(value)}.`);
+          return handOver(resolvedError(400, `${name} must be a non-negative integer, got ${String(value)}.`));
         }
       }
       const served = serverLimit === undefined ? limit : Math.min(limit, serverLimit);
       const items = records.slice(offset, offset + served).map((record) => structuredClone(record));
+      if (validation && !legacyBareArray) {
+        const validationErrors = items.flatMap((item, index) => currentShapeIssues(item, index));
+        if (validationErrors.length > 0) {
+          return handOver({
+            ...resolvedError(422, 'Response validation failed'),
+            localizeMessage: validationErrors.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join(', '),
+            validationErrors,
+          });
+        }
+      }
       return legacyBareArray ? items : { total: records.length, items };
     },
     async getSessionById(id) {
       const failure = await begin();
-      if (failure) return failure;
+      if (failure) return handOver(failure);
       const found = records.find((record) => record.id === id);
-      return found ? structuredClone(found) : resolvedError(404, `Payment session ${String(id)} not found.`);
+      return found ? structuredClone(found) : handOver(resolvedError(404, `Payment session ${String(id)} not found.`));
     },
     setFailWith(next) {
       failWith = next ?? undefined;
     },
   };
+}
+
+/** The fields the SDK's `PaymentSessionSchema` (zod) requires, as zod would word what is wrong. */
+const CURRENT_SHAPE: ReadonlyArray<readonly [string, (value: unknown) => boolean, string]> = [
+  ['id', (value) => typeof value === 'number', 'number'],
+  ['orderId', (value) => typeof value === 'number', 'number'],
+  ['status', (value) => typeof value === 'string', 'string'],
+  ['createdDate', (value) => typeof value === 'string', 'string'],
+  ['updatedDate', (value) => typeof value === 'string', 'string'],
+  ['type', (value) => typeof value === 'string', 'string'],
+  ['paymentAccountId', (value) => typeof value === 'number', 'number'],
+  ['paymentUrl', (value) => typeof value === 'string' || value === null, 'string'],
+];
+
+function currentShapeIssues(item: OneEntryRecord, index: number): Array<{ path: Array<string | number>; message: string }> {
+  const record = item as unknown as Record<string, unknown>;
+  return CURRENT_SHAPE.flatMap(([field, ok, expected]) =>
+    ok(record[field]) ? [] : [{ path: ['items', index, field], message: `Invalid input: expected ${expected}, received ${record[field] === null ? 'null' : typeof record[field]}` }],
+  );
 }
 
 function resolvedError(statusCode: number, message: string, extra?: Partial<OneEntryErrorWire>): OneEntryErrorWire {

@@ -10,7 +10,7 @@ import { openPage, screenshot } from './browser';
 
 /** What demo/server.mjs serves: `createFakeTruemedApi({ sessions: 240, seed: 42 })`, newest first. */
 export const truemedRecords = makeTruemedRecords({ count: 240, seed: 42 });
-/** What demo/src/App.tsx's OneEntry backend serves: `createFakeOneEntryFetcher({ sessions: 75, seed: 7 })`. */
+/** What demo/server.mjs's fake OneEntry API serves to the browser's SDK: `createFakeOneEntryApi({ sessions: 75, seed: 7 })`. */
 export const oneEntryRecords = makeOneEntryRecords({ count: 75, seed: 7 });
 /** The demo's page size unless the URL says otherwise. */
 export const PAGE_SIZE = 30;
@@ -103,10 +103,25 @@ export async function cookieHeader(context: BrowserContext): Promise<string> {
   return `${session!.name}=${session!.value}`;
 }
 
-/** Injects an upstream failure into the demo's fake Truemed API (`null` clears it). */
+/** A signed-in session of the test itself (not of any page), for the fault-injection route. */
+let testSessionCookie: string | undefined;
+
+/** Signs the test in as the page would: a same-origin POST. Returns the session cookie as a header. */
+export async function signInAsTest(): Promise<string> {
+  const origin = new URL(demoUrl()).origin;
+  const response = await fetch(demoUrl('/api/login'), { method: 'POST', headers: { origin } });
+  expect(response.status).toBe(200);
+  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('rps_demo_session='));
+  expect(cookie, 'the sign-in set the session cookie').toBeDefined();
+  return cookie!.split(';')[0]!;
+}
+
+/** Injects an upstream failure into the demo's fake Truemed API (`null` clears it), as a signed-in same-origin caller. */
 export async function setUpstreamFailure(failure: object | null): Promise<void> {
+  testSessionCookie ??= await signInAsTest();
   const response = await fetch(demoUrl('/__demo/upstream-failure'), {
     method: 'POST',
+    headers: { origin: new URL(demoUrl()).origin, cookie: testSessionCookie },
     body: failure === null ? undefined : JSON.stringify(failure),
   });
   expect(response.status).toBe(204);

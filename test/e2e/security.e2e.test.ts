@@ -124,14 +124,16 @@ describe('the payments route', () => {
     expect((await list({ cookie: 'rps_demo_session=forged-token' })).status).toBe(401);
 
     // A real sign-in opens it, signing out closes it again.
-    const login = await fetch(demoUrl('/api/login'), { method: 'POST' });
+    // Sign-in and sign-out answer only same-origin POSTs (see demo-security.e2e.test.ts), as a page sends them.
+    const origin = new URL(demoUrl()).origin;
+    const login = await fetch(demoUrl('/api/login'), { method: 'POST', headers: { origin } });
     expect(login.status).toBe(200);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     expect(cookie).toMatch(/^rps_demo_session=.+/);
     const allowed = await list({ cookie });
     expect(allowed.status).toBe(200);
     expect(((await allowed.json()) as { payment_sessions: unknown[] }).payment_sessions).toHaveLength(5);
-    await fetch(demoUrl('/api/logout'), { method: 'POST', headers: { cookie } });
+    expect((await fetch(demoUrl('/api/logout'), { method: 'POST', headers: { cookie, origin } })).status).toBe(200);
     expect((await list({ cookie })).status).toBe(401);
   });
 

@@ -209,12 +209,35 @@ describe('createFakeOneEntryPayments', () => {
       expect(payments.calls).toHaveLength(1);
     });
 
-    it("rejects with a plain Error('Failed to fetch') on 'network'", async () => {
+    it("resolves the TypeError('Failed to fetch') instance on 'network', as the SDK does for a refused connection", async () => {
       const payments = createFakeOneEntryPayments({ failWith: 'network' });
-      const error = await payments.getSessions().catch((reason: unknown) => reason);
-      expect(error).toBeInstanceOf(Error);
-      expect(error).not.toBeInstanceOf(TypeError);
-      expect((error as Error).message).toBe('Failed to fetch');
+      const result = await payments.getSessions();
+      expect(result).toBeInstanceOf(TypeError);
+      expect((result as Error).message).toBe('Failed to fetch');
+    });
+
+    it("resolves a SyntaxError instance on 'not-json', as the SDK does for an error body that is not JSON", async () => {
+      const payments = createFakeOneEntryPayments({ failWith: 'not-json' });
+      expect(await payments.getSessions()).toBeInstanceOf(SyntaxError);
+    });
+
+    it('throws what it would resolve with isShell false', async () => {
+      const network = createFakeOneEntryPayments({ failWith: 'network', isShell: false });
+      await expect(network.getSessions()).rejects.toBeInstanceOf(TypeError);
+      const http = createFakeOneEntryPayments({ failWith: { statusCode: 401, message: 'Unauthorized' }, isShell: false });
+      await expect(http.getSessions()).rejects.toMatchObject({ statusCode: 401 });
+      await expect(http.getSessionById(1)).rejects.toMatchObject({ statusCode: 401 });
+    });
+
+    it('resolves the 422 of the SDK’s strict validation for entities not in the current shape', async () => {
+      const legacy = createFakeOneEntryPayments({ sessions: 3, shape: 'legacy', validation: true });
+      await expect(legacy.getSessions()).resolves.toMatchObject({
+        statusCode: 422,
+        message: 'Response validation failed',
+        validationErrors: expect.arrayContaining([{ path: ['items', 0, 'createdDate'], message: 'Invalid input: expected string, received undefined' }]),
+      });
+      const current = createFakeOneEntryPayments({ sessions: 3, shape: 'current', validation: true });
+      await expect(current.getSessions()).resolves.toMatchObject({ total: 3 });
     });
 
     it('changes at runtime with setFailWith and recovers with null', async () => {
@@ -223,7 +246,7 @@ describe('createFakeOneEntryPayments', () => {
       payments.setFailWith({ statusCode: 500, message: 'Internal Server Error' });
       await expect(payments.getSessions()).resolves.toMatchObject({ statusCode: 500 });
       payments.setFailWith('network');
-      await expect(payments.getSessions()).rejects.toThrow('Failed to fetch');
+      await expect(payments.getSessions()).resolves.toBeInstanceOf(TypeError);
       payments.setFailWith(null);
       expect(page(await payments.getSessions()).total).toBe(5);
     });

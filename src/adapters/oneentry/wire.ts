@@ -53,12 +53,23 @@ export interface OneEntryErrorWire {
   message: string;
   pageData?: unknown;
   timestamp?: string;
+  /** Set by the SDK's own response validation (`validation: { enabled, strictMode }`): the issues as one line. */
+  localizeMessage?: string;
+  /** Set by the SDK's own response validation: zod issues (`{ path, message }`). */
+  validationErrors?: Array<{ path?: ReadonlyArray<string | number>; message?: string }>;
 }
 
-/** Anything with the SDK's `getSessions(offset, limit)`; the fetcher needs nothing else. */
+/**
+ * Anything with the SDK's `getSessions(offset, limit)`; the fetcher needs nothing else. With
+ * `getSessionById(id)` too (the real module has it) the fetcher also offers `getSession`.
+ *
+ * What they resolve is not trusted: with `isShell: true` (the SDK's default) a failure *resolves* — an HTTP
+ * error's JSON body, or the `TypeError` / `SyntaxError` instance of a failed fetch / unreadable body.
+ */
 export interface OneEntryPaymentsLike {
   getSessions(
     offset?: number,
     limit?: number,
-  ): Promise<OneEntrySessionsResponseWire | Array<OneEntrySessionWire | OneEntryLegacySessionWire> | OneEntryErrorWire | unknown>;
+  ): Promise<OneEntrySessionsResponseWire | Array<OneEntrySessionWire | OneEntryLegacySessionWire> | OneEntryErrorWire | Error | unknown>;
+  getSessionById?(id: number): Promise<OneEntrySessionWire | OneEntryLegacySessionWire | OneEntryErrorWire | Error | unknown>;
 }
