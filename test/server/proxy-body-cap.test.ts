@@ -77,7 +77,7 @@ describe('createTruemedProxy given a gzip bomb from Truemed', () => {
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
 
     const growthMiB = (rssPeak - rssBefore) / MiB;
-    console.info(
+    console.warn(
       `gzip bomb: ${(bomb.length / 1024).toFixed(0)} kB gzip → ${BOMB_DECODED_BYTES / MiB} MiB decoded; ` +
         `proxy answered ${response.status} in ${elapsedMs.toFixed(0)} ms, RSS ${(rssBefore / MiB).toFixed(0)} → peak ` +
         `${(rssPeak / MiB).toFixed(0)} MiB (+${growthMiB.toFixed(0)} MiB)`,

@@ -2,6 +2,7 @@
  * The Radix part of `SessionDetail`: the dialog and everything in it. Loaded on demand (see
  * `SessionDetail.tsx`), so a page that never opens a session never pays for Radix.
  */
+import { lookup } from '../../core/lookup';
 import type { CSSProperties, ReactNode } from 'react';
 import { useId } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
@@ -70,7 +71,7 @@ interface BodyProps {
 function DetailBody({ session, messages, formatters, classNames }: BodyProps) {
   const paymentUrl = safeHttpUrl(session.paymentUrl);
   const overview: Array<[string, ReactNode]> = [];
-  if (session.kind) overview.push([messages.columnKind, messages.kind[session.kind] ?? session.kind]);
+  if (session.kind) overview.push([messages.columnKind, lookup(messages.kind, session.kind) ?? session.kind]);
   if (session.orderId) overview.push([messages.orderId, session.orderId]);
   if (session.paymentToken) overview.push([messages.paymentToken_, <code key="token">{session.paymentToken}</code>]);
 
