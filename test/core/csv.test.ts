@@ -267,7 +267,7 @@ describe('toCsv', () => {
 
   it('refuses a column whose header names a secret, even under a harmless key', () => {
     expect(() =>
-      toCsv([{ id: 1 }], { columns: [{ key: 'token', header: 'Client secret', value: () => 'pi_secret' }] }),
+      toCsv([{ id: 1 }], { columns: [{ key: 'note', header: 'Client secret', value: () => 'pi_secret' }] }),
     ).toThrow(/"Client secret" is refused/);
   });
 

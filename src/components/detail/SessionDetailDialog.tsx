@@ -6,7 +6,7 @@ import { lookup } from '../../core/lookup';
 import type { CSSProperties, ReactNode } from 'react';
 import { useId } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
-import { isPlainRecord, safeHttpUrl, stripSecrets } from '../../core/sanitize';
+import { isPlainRecord, safeHttpUrl, sanitizeRaw } from '../../core/sanitize';
 import type { Dispute, LineItem, Money, PaymentSession, Refund } from '../../core/types';
 import type { Formatters } from '../format';
 import type { Messages } from '../messages';
@@ -93,7 +93,8 @@ function DetailBody({ session, messages, formatters, classNames }: BodyProps) {
     [messages.customerBusinessId, session.customer?.businessId],
   ];
   const customerEntries = customer.filter((entry): entry is [string, string] => Boolean(entry[1]));
-  const metadata = session.metadata === undefined || session.metadata === null ? undefined : stripSecrets(session.metadata);
+  // As an adapter keeps it (secrets out, links checked, strings capped), in case a custom one did not.
+  const metadata = session.metadata === undefined || session.metadata === null ? undefined : sanitizeRaw(session.metadata);
 
   return (
     <>
