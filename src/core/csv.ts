@@ -3,7 +3,7 @@
  * formula are defused, and no column may name a secret.
  */
 import { minorToDecimalString } from './money';
-import { isSecretKey, stripSecrets } from './sanitize';
+import { isSecretKey, redactSecretText, stripSecrets } from './sanitize';
 import { sessionAmounts } from './summary';
 import type { Money, PaymentSession } from './types';
 
@@ -101,6 +101,7 @@ const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 function jsonWithoutSecrets(value: unknown): string {
   const replacer = (key: string, child: unknown): unknown => {
     if (key !== '' && isSecretKey(key)) return undefined;
+    if (typeof child === 'string') return redactSecretText(child);
     return typeof child === 'bigint' ? child.toString() : child;
   };
   try {
@@ -120,7 +121,8 @@ function cellText(value: unknown): { text: string; isNumber: boolean } {
     case 'bigint':
       return { text: value.toString(), isNumber: true };
     case 'string':
-      return { text: value, isNumber: false };
+      // A secret-shaped value (`pi_…_secret_…`, `sk_live_…`) never reaches a file, whatever column it is in.
+      return { text: redactSecretText(value), isNumber: false };
     case 'boolean':
       return { text: value ? 'true' : 'false', isNumber: false };
     case 'object':
@@ -137,7 +139,8 @@ function cellText(value: unknown): { text: string; isNumber: boolean } {
 
 /**
  * One CSV field: `null`/`undefined` → empty, finite numbers as written (`-12.5`), booleans `true`/`false`,
- * dates as ISO 8601, other objects as JSON (secret keys dropped). Text a spreadsheet would run as a
+ * dates as ISO 8601, other objects as JSON (secret keys dropped); secret-shaped values in text
+ * (`pi_…_secret_…`, `sk_live_…`, `whsec_…`) become `[redacted]`. Text a spreadsheet would run as a
  * formula gets a leading `'`, and so does a formula start right after any separator or line break inside
  * the text (`Bob;=1+1` → `Bob;'=1+1`); then the field is quoted, with quotes doubled, if it holds `,`,
  * `;`, a tab, a quote, CR or LF — whatever the separator, since the reader's may differ.

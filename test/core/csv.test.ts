@@ -480,3 +480,12 @@ describe('sessionCsvColumns', () => {
     ).toThrow(/refused/);
   });
 });
+
+describe('secret-shaped values in CSV cells (issue 11)', () => {
+  it('are redacted in text cells and in objects written as JSON, whatever the column', () => {
+    const secret = 'pi_3MtwBwLkdIwHu7ix_secret_YrKJUKribcBjcG8H';
+    const csv = toCsv([{ note: `see ${secret}`, extra: { text: `k=sk_live_abcdef123` } }], { columns: ['note', 'extra'], header: false });
+    expect(csv).toBe('see [redacted],"{""text"":""k=[redacted]""}"\r\n');
+    expect(csv).not.toMatch(/_secret_|sk_live_/);
+  });
+});
