@@ -57,8 +57,11 @@ function isSecretParamName(name: string): boolean {
   return compact !== 'token' && !compact.includes('signature') && isSecretKey(safeDecode(name));
 }
 
-/** `name=value` in a query string or fragment inside any text (`…?payment_intent_client_secret=…&…`). */
-const QUERY_PAIR = /([?&#;])([^=&#;\s"'<>]+)=([^&#;\s"'<>]*)/g;
+/**
+ * `name=value` in a query string or fragment inside any text (`…?payment_intent_client_secret=…&…`). A name
+ * never spans a `?`, so text of many `?` without `=` is scanned once, not once per `?` (quadratic).
+ */
+const QUERY_PAIR = /([?&#;])([^=?&#;\s"'<>]+)=([^&#;\s"'<>]*)/g;
 /** What a secret inside a string is replaced by. */
 const REDACTED = '[redacted]';
 

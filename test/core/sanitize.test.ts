@@ -411,3 +411,17 @@ describe('string cap in raw (issue 11)', () => {
     expect(cut.startsWith(`${'a'.repeat(9_999)}…`)).toBe(true);
   });
 });
+
+describe('value scanning cost (issue 11)', () => {
+  it.each([
+    ['many "?" and no "="', '?a'.repeat(100_000)],
+    ['many "&" pairs without a value', '&a='.repeat(100_000)],
+    ['many look-alike prefixes', 'ab_x '.repeat(100_000)],
+    ['a long secret-ish run', `pi_${'a'.repeat(200_000)}`],
+  ])('stays linear for %s', (_name, text) => {
+    const started = performance.now();
+    stripSecrets({ text });
+    // Quadratic scanning of 200k characters takes minutes; linear takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
