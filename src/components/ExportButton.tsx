@@ -29,7 +29,7 @@ export interface ExportInfo {
 }
 
 /** Props of {@link ExportButton}. */
-export interface ExportButtonProps extends ThemeProps, Pick<UseSessionExportOptions, 'columns' | 'csv' | 'concurrency' | 'pageSize'> {
+export interface ExportButtonProps extends ThemeProps, Pick<UseSessionExportOptions, 'columns' | 'separator' | 'bom' | 'csv' | 'concurrency' | 'pageSize'> {
   /**
    * The filter to export — every page of it (its page and page size are ignored).
    * @defaultValue `filters.query`, else the surrounding `SessionWorkspace`'s query
@@ -71,17 +71,18 @@ const DOWNLOAD_URL_LIFETIME_MS = 60_000;
  * <SessionWorkspace>
  *   <SessionFilters />
  *   <ExportButton columns={['id', 'status', 'createdAt']} onExport={(csv, { rows }) => audit(rows)} />
+ *   <ExportButton separator=";" bom /> // for Excel in regions that use a decimal comma
  * </SessionWorkspace>
  */
 export function ExportButton(props: ExportButtonProps) {
-  const { className, classNames, columns, csv: csvOptions, concurrency, pageSize, autoDownload = true } = props;
+  const { className, classNames, columns, separator, bom, csv: csvOptions, concurrency, pageSize, autoDownload = true } = props;
   const root = useThemeRoot(props);
   const messages = root.messages;
   const formatters = useFormatters();
   const config = usePaymentSessionsConfig();
   // The export walks the whole filter: the list's page and page size are not part of it.
   const { page: _page, pageSize: _listPageSize, ...filter } = useResolvedQuery(props);
-  const exporter = useSessionExport(filter, { columns, csv: csvOptions, concurrency, pageSize });
+  const exporter = useSessionExport(filter, { columns, separator, bom, csv: csvOptions, concurrency, pageSize });
 
   const [dismissedError, setDismissedError] = useState<unknown>(undefined);
   const view: View = exporter.status === 'error' && exporter.error === dismissedError ? 'canceled' : exporter.status;

@@ -1,3 +1,4 @@
+import { lookup } from '../core/lookup';
 import {
   lazy,
   Suspense,
@@ -377,7 +378,7 @@ export function SessionList(props: SessionListProps) {
     retryState === 'running'
       ? messages.retrying
       : retryState === 'failed' && error
-        ? `${messages.errorTitle}: ${messages.errorReason[error.kind] ?? error.message}`
+        ? `${messages.errorTitle}: ${lookup(messages.errorReason, error.kind) ?? error.message}`
         : state === 'ready' && announcement?.filter === filterKey && announcement.page === list.page
           ? announcement.text
           : liveMessageFor(state, isStale, messages);

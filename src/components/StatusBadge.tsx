@@ -1,3 +1,4 @@
+import { lookup } from '../core/lookup';
 import type { SessionStatus } from '../core/types';
 import { cx, useMessages } from './theme';
 
@@ -24,7 +25,8 @@ const GLYPHS: Record<StatusTone, string> = { success: '✓', danger: '!', warnin
 
 /** The tone a status is drawn in. */
 export function statusTone(status: SessionStatus): StatusTone {
-  return TONES[status];
+  // A custom adapter may hand over a status outside the model, even `constructor`.
+  return lookup(TONES, status) ?? 'neutral';
 }
 
 export interface StatusBadgeProps {
@@ -43,7 +45,7 @@ export interface StatusBadgeProps {
 export function StatusBadge({ status, rawStatus, className }: StatusBadgeProps) {
   const messages = useMessages();
   const tone = statusTone(status);
-  const label = status === 'unknown' && rawStatus ? rawStatus : messages.status[status];
+  const label = (status === 'unknown' && rawStatus ? rawStatus : lookup(messages.status, status)) ?? rawStatus ?? status;
   return (
     <span className={cx('rps-status-badge', className)} data-status={status} data-tone={tone}>
       <span aria-hidden="true">{GLYPHS[tone]}</span>

@@ -1,3 +1,4 @@
+import { lookup } from '../core/lookup';
 import type { ReactNode } from 'react';
 import type { PaymentSession } from '../core/types';
 import type { Formatters } from './format';
@@ -124,7 +125,7 @@ export const sessionListColumns: Readonly<Record<SessionListColumnId, SessionLis
     header: ({ messages }) => messages.columnKind,
     // A kind the messages do not know is shown as the backend wrote it.
     cell: (session, { messages, formatters }) =>
-      session.kind ? (messages.kind[session.kind] ?? session.kind) : formatters.fallback,
+      session.kind ? (lookup(messages.kind, session.kind) ?? session.kind) : formatters.fallback,
   },
 });
 
@@ -148,7 +149,7 @@ export function resolveSessionListColumns(
   const seen = new Set<string>();
   const resolved: SessionListColumn[] = [];
   for (const input of columns) {
-    const column = typeof input === 'string' ? (sessionListColumns as Record<string, SessionListColumn | undefined>)[input] : input;
+    const column = typeof input === 'string' ? lookup(sessionListColumns as Record<string, SessionListColumn | undefined>, input) : input;
     if (!column) {
       console.warn(`SessionList: unknown column "${String(input)}"; built-in ids are ${Object.keys(sessionListColumns).join(', ')}.`);
       continue;

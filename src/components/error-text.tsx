@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PaymentSessionsError } from '../core/errors';
+import { lookup } from '../core/lookup';
 import type { Messages } from './messages';
 
 /**
@@ -8,7 +9,7 @@ import type { Messages } from './messages';
  * (`{prefix}-message`), which is often English and technical, under a Details disclosure (`{prefix}-details`).
  */
 export function ErrorText({ error, messages, prefix, action }: { error: PaymentSessionsError; messages: Messages; prefix: string; action: ReactNode }) {
-  const reason = messages.errorReason[error.kind] ?? error.message;
+  const reason = lookup(messages.errorReason, error.kind) ?? error.message;
   return (
     <>
       <p className={`${prefix}-reason`}>{reason}</p>

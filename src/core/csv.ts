@@ -3,20 +3,39 @@
  * formula are defused, and no column may name a secret.
  */
 import { minorToDecimalString } from './money';
-import { isSecretKey, stripSecrets } from './sanitize';
+import { isSecretKey, redactSecretText, stripSecrets } from './sanitize';
 import { sessionAmounts } from './summary';
 import type { Money, PaymentSession } from './types';
 
-/** The field separator. `;` suits spreadsheets in locales whose decimal separator is a comma. */
-export type CsvDelimiter = ',' | ';' | '\t';
+/**
+ * The field separator: `,` (RFC 4180), `;` (what Excel expects where the decimal separator is a comma —
+ * de, fr, es, it, nl, pt, ru …) or a tab.
+ */
+export type CsvSeparator = ',' | ';' | '\t';
+/** @deprecated The former name of {@link CsvSeparator}. */
+export type CsvDelimiter = CsvSeparator;
 
 /** Options for a single cell or row. */
 export interface CsvCellOptions {
   /**
-   * The field separator; a cell containing it is quoted.
+   * The field separator. Whichever is chosen, a cell holding any of `,` `;` or a tab is quoted: the file
+   * may be opened where another one is the separator (Excel picks it from the region).
    * @defaultValue ","
    */
-  delimiter?: CsvDelimiter;
+  separator?: CsvSeparator;
+  /** @deprecated The former name of `separator` (used when `separator` is not given). */
+  delimiter?: CsvSeparator;
+}
+
+const SEPARATORS: readonly string[] = [',', ';', '\t'];
+
+/** The separator the options ask for; anything but `,` `;` or a tab is refused rather than written. */
+function separatorOf(options: CsvCellOptions): CsvSeparator {
+  const separator = options.separator ?? options.delimiter ?? ',';
+  if (!SEPARATORS.includes(separator)) {
+    throw new TypeError(`CSV separator must be ",", ";" or a tab, got ${JSON.stringify(separator)}.`);
+  }
+  return separator;
 }
 
 /** One column of a CSV export. */
@@ -54,7 +73,8 @@ export interface CsvOptions<Row> extends CsvCellOptions {
    */
   newline?: '\r\n' | '\n';
   /**
-   * Start with a UTF-8 byte order mark, which makes Excel read non-ASCII text (names, `€`) correctly.
+   * Start with a UTF-8 byte order mark, which makes Excel read non-ASCII text (names, `€`) correctly
+   * (without it, Excel on Windows reads the file in the region's legacy code page).
    * @defaultValue false
    */
   bom?: boolean;
@@ -67,6 +87,13 @@ export interface CsvOptions<Row> extends CsvCellOptions {
  * (`"\n=1+1"`).
  */
 const FORMULA_TRIGGER = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+/**
+ * A formula start right after a separator (`Bob;=1+1`): a reader that splits on that separator without
+ * honouring quotes — or a region whose separator differs from ours — sees a cell that starts there.
+ */
+const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n][ \u00a0]*)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+/** Any of these in a cell means quoting, whichever separator is in use. */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 /** A plain decimal such as `-12.34` is read as a number by every spreadsheet and cannot run anything. */
 const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
@@ -74,6 +101,7 @@ const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 function jsonWithoutSecrets(value: unknown): string {
   const replacer = (key: string, child: unknown): unknown => {
     if (key !== '' && isSecretKey(key)) return undefined;
+    if (typeof child === 'string') return redactSecretText(child);
     return typeof child === 'bigint' ? child.toString() : child;
   };
   try {
@@ -93,7 +121,8 @@ function cellText(value: unknown): { text: string; isNumber: boolean } {
     case 'bigint':
       return { text: value.toString(), isNumber: true };
     case 'string':
-      return { text: value, isNumber: false };
+      // A secret-shaped value (`pi_…_secret_…`, `sk_live_…`) never reaches a file, whatever column it is in.
+      return { text: redactSecretText(value), isNumber: false };
     case 'boolean':
       return { text: value ? 'true' : 'false', isNumber: false };
     case 'object':
@@ -110,9 +139,11 @@ function cellText(value: unknown): { text: string; isNumber: boolean } {
 
 /**
  * One CSV field: `null`/`undefined` → empty, finite numbers as written (`-12.5`), booleans `true`/`false`,
- * dates as ISO 8601, other objects as JSON (secret keys dropped). Text a spreadsheet would run as a
- * formula gets a leading `'`; then the field is quoted, with quotes doubled, if it holds the delimiter, a
- * quote, CR or LF.
+ * dates as ISO 8601, other objects as JSON (secret keys dropped); secret-shaped values in text
+ * (`pi_…_secret_…`, `sk_live_…`, `whsec_…`) become `[redacted]`. Text a spreadsheet would run as a
+ * formula gets a leading `'`, and so does a formula start right after any separator or line break inside
+ * the text (`Bob;=1+1` → `Bob;'=1+1`); then the field is quoted, with quotes doubled, if it holds `,`,
+ * `;`, a tab, a quote, CR or LF — whatever the separator, since the reader's may differ.
  *
  * Plain decimals given as text (`"-12.34"`) are not prefixed: they cannot be formulas, and amounts from
  * {@link sessionCsvColumns} must stay numbers in the spreadsheet.
@@ -123,16 +154,18 @@ function cellText(value: unknown): { text: string; isNumber: boolean } {
  * escapeCsvCell('Smith, Jane')           // '"Smith, Jane"'
  */
 export function escapeCsvCell(value: unknown, options: CsvCellOptions = {}): string {
-  const delimiter = options.delimiter ?? ',';
+  separatorOf(options);
   const { text, isNumber } = cellText(value);
-  const safe = !isNumber && FORMULA_TRIGGER.test(text) && !PLAIN_DECIMAL.test(text) ? `'${text}` : text;
-  const needsQuotes = safe.includes(delimiter) || /["\r\n]/.test(safe);
-  return needsQuotes ? `"${safe.replace(/"/g, '""')}"` : safe;
+  if (isNumber) return text;
+  const leading = FORMULA_TRIGGER.test(text) && !PLAIN_DECIMAL.test(text) ? `'${text}` : text;
+  const safe = leading.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One CSV record (without its line break): each cell through {@link escapeCsvCell}, joined by the delimiter. */
+/** One CSV record (without its line break): each cell through {@link escapeCsvCell}, joined by the separator. */
 export function csvRow(cells: readonly unknown[], options: CsvCellOptions = {}): string {
-  return cells.map((cell) => escapeCsvCell(cell, options)).join(options.delimiter ?? ',');
+  const separator = separatorOf(options);
+  return cells.map((cell) => escapeCsvCell(cell, { separator })).join(separator);
 }
 
 /**
@@ -179,13 +212,13 @@ function readCell<Row>(row: Row, rowIndex: number, column: CsvColumn<Row>, colum
  * @throws Error for a column that names a secret; TypeError for object rows without `columns`.
  *
  * @example
- * toCsv(sessions, { columns: sessionCsvColumns, bom: true })
+ * toCsv(sessions, { columns: sessionCsvColumns, bom: true, separator: ';' }) // Excel in de/fr regions
  * toCsv(users, { columns: ['id', { key: 'email', header: 'E-mail' }] })
  * toCsv([['a', 1], ['b', 2]]) // "a,1\r\nb,2\r\n"
  */
 export function toCsv<Row extends object>(rows: readonly Row[], options: CsvOptions<Row> = {}): string {
   const { newline = '\r\n', bom = false, header = true } = options;
-  const cellOptions: CsvCellOptions = { delimiter: options.delimiter ?? ',' };
+  const cellOptions: CsvCellOptions = { separator: separatorOf(options) };
   const columns = options.columns ? resolveColumns(options.columns) : undefined;
 
   const records: string[] = [];

@@ -1,3 +1,4 @@
+import { lookup } from './lookup';
 import type { SessionStatus } from './types';
 
 /** Every normalized status, in lifecycle order (useful for filters and legends). */
@@ -57,9 +58,9 @@ const TRUEMED_SUMMARY: Record<string, SessionStatus> = {
  * captured is `captured`).
  */
 export function normalizeTruemedStatus(status: unknown, statusSummary?: unknown): SessionStatus {
-  const fromStatus = typeof status === 'string' ? (TRUEMED_STATUS[status.trim().toLowerCase()] ?? 'unknown') : 'unknown';
+  const fromStatus = typeof status === 'string' ? (lookup(TRUEMED_STATUS, status.trim().toLowerCase()) ?? 'unknown') : 'unknown';
   if (typeof statusSummary === 'string') {
-    const fromSummary = TRUEMED_SUMMARY[statusSummary.trim().toLowerCase()];
+    const fromSummary = lookup(TRUEMED_SUMMARY, statusSummary.trim().toLowerCase());
     // A declined first payment is summarized as `Canceled`: `rejected` is the more precise of the two.
     if (fromSummary === 'canceled' && fromStatus === 'rejected') return fromStatus;
     if (fromSummary) return fromSummary;
@@ -100,5 +101,5 @@ const ONEENTRY_STATUS: Record<string, SessionStatus> = {
 export function normalizeOneEntryStatus(status: unknown): SessionStatus {
   if (typeof status !== 'string') return 'unknown';
   const key = status.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  return ONEENTRY_STATUS[key] ?? 'unknown';
+  return lookup(ONEENTRY_STATUS, key) ?? 'unknown';
 }

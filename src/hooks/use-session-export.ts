@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import type { CsvColumn, CsvOptions } from '../core/csv';
+import type { CsvColumn, CsvOptions, CsvSeparator } from '../core/csv';
 import { normalizeQuery, queryKey } from '../core/query';
 import type { PaymentSession, SessionQuery } from '../core/types';
 import { useRequiredPaymentSessionsConfig } from './context';
@@ -13,7 +13,19 @@ export interface UseSessionExportOptions {
    * @defaultValue `sessionCsvColumns` (no `raw`, no `metadata`)
    */
   columns?: ReadonlyArray<CsvColumn<PaymentSession> | string>;
-  /** Other CSV settings: `delimiter`, `bom` (for Excel), `newline`, `header`. */
+  /**
+   * The field separator. `;` is what Excel expects in regions whose decimal separator is a comma (de, fr,
+   * es, it …); a cell holding any separator is quoted and defused whichever is chosen.
+   * @defaultValue ","
+   */
+  separator?: CsvSeparator;
+  /**
+   * Start the file with a UTF-8 byte order mark, so Excel reads names and `€` as UTF-8 rather than in the
+   * region's legacy code page.
+   * @defaultValue false
+   */
+  bom?: boolean;
+  /** Other CSV settings: `newline`, `header` (`separator` and `bom` above win over the same keys here). */
   csv?: Omit<CsvOptions<PaymentSession>, 'columns'>;
   /**
    * How many pages are fetched at once. Small on purpose: an export should not starve the list or hit
@@ -47,7 +59,7 @@ export interface UseSessionExportResult extends ExportState {
  *
  * @example
  * function ExportLink({ query }: { query: SessionQuery }) {
- *   const exporter = useSessionExport(query, { columns: ['id', 'status', 'createdAt'] });
+ *   const exporter = useSessionExport(query, { columns: ['id', 'status', 'createdAt'], separator: ';', bom: true });
  *   const { done, total } = exporter.progress;
  *   if (exporter.status === 'running') return <button onClick={exporter.cancel}>Cancel ({done}/{total ?? '?'})</button>;
  *   if (exporter.status === 'error') return <button onClick={exporter.resume}>Page {exporter.failedPage} failed — resume</button>;
@@ -66,7 +78,12 @@ export function useSessionExport(filter: Partial<SessionQuery>, options: UseSess
   // The CSV options are read when a run starts, so new column arrays each render cost nothing.
   const csvOptions = useRef<CsvOptions<PaymentSession>>({});
   useEffect(() => {
-    csvOptions.current = { ...options.csv, ...(options.columns ? { columns: options.columns } : {}) };
+    csvOptions.current = {
+      ...options.csv,
+      ...(options.columns ? { columns: options.columns } : {}),
+      ...(options.separator !== undefined ? { separator: options.separator } : {}),
+      ...(options.bom !== undefined ? { bom: options.bom } : {}),
+    };
   });
 
   const run = useMemo(() => {

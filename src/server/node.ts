@@ -44,7 +44,18 @@ const VALID_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5}
 export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions = {}): NodeRequestHandler {
   const onError = options.onError ?? ((error: unknown) => console.error('[react-payment-sessions] handler failed:', error));
   return (req, res) => {
-    void serve(handler, req, res, onError);
+    // Last line of defence: a rejection here would be unhandled, and Node exits on one by default.
+    serve(handler, req, res, onError).catch((error: unknown) => {
+      safely(() => onError(error));
+      safely(() => {
+        if (!res.headersSent && !res.destroyed) {
+          res.writeHead(500, JSON_HEADERS);
+          res.end(JSON.stringify({ error: 'InternalError', message: 'The server failed to answer.' }));
+        } else {
+          res.destroy();
+        }
+      });
+    });
   };
 }
 
@@ -91,10 +102,16 @@ function toFetchRequest(req: IncomingMessage, signal: AbortSignal): Request | Re
 
   const headers = new Headers();
   const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i] as string;
-    // HTTP/2 pseudo-headers (`:path`) are not headers for the Fetch API.
-    if (!name.startsWith(':')) headers.append(name, raw[i + 1] as string);
+  try {
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = raw[i] as string;
+      // HTTP/2 pseudo-headers (`:path`) are not headers for the Fetch API.
+      if (!name.startsWith(':')) headers.append(name, raw[i + 1] as string);
+    }
+  } catch {
+    // Node accepts header bytes the Fetch API refuses (control characters under `insecureHTTPParser`, a
+    // name with characters outside the token set): the client's request is malformed, not the server.
+    return errorResponse(400, 'BadRequest', 'A request header could not be read.');
   }
   try {
     return new Request(`${scheme}://${host}${path}`, { method, headers, signal });
@@ -120,4 +137,13 @@ function writeResponse(response: Response, body: Uint8Array, res: ServerResponse
 
 function errorResponse(status: number, error: string, message: string, extra?: Record<string, string>): Response {
   return new Response(JSON.stringify({ error, message }), { status, headers: { ...JSON_HEADERS, ...extra } });
+}
+
+/** Runs `action`, ignoring what it throws: used only where a throw has nowhere left to go. */
+function safely(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // Nothing more can be done for this request; the host process must keep running.
+  }
 }

@@ -13,6 +13,11 @@ export const DEFAULT_TRUEMED_BASE_URL = 'https://api.truemed.com';
 export const DEFAULT_PROXY_MAX_PAGE_SIZE = 100;
 /** How long the proxy waits for Truemed (headers and body) unless told otherwise. */
 export const DEFAULT_PROXY_TIMEOUT_MS = 15_000;
+/**
+ * The largest upstream body the proxy reads unless told otherwise, counted after decompression: 4 MiB,
+ * some forty times a full page of 100 sessions with items, refunds and metadata.
+ */
+export const DEFAULT_PROXY_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 /** `setTimeout` treats larger delays as 1 ms, which would turn a huge timeout into an instant one. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -37,6 +42,7 @@ export type TruemedProxyErrorCode =
   | 'UpstreamTimeout'
   | 'UpstreamUnavailable'
   | 'UpstreamInvalidResponse'
+  | 'UpstreamResponseTooLarge'
   | 'UpstreamAuthFailed'
   | 'UpstreamError'
   | 'ClientClosedRequest'
@@ -60,6 +66,7 @@ export type TruemedProxyErrorReason =
   | 'upstream_timeout'
   | 'upstream_unreachable'
   | 'upstream_invalid_response'
+  | 'upstream_too_large'
   | 'upstream_status'
   | 'internal';
 
@@ -98,6 +105,13 @@ export interface TruemedProxyOptions {
   /** Time allowed for Truemed's whole answer before a 504. @defaultValue 15000 */
   timeoutMs?: number;
   /**
+   * The most bytes of Truemed's body the proxy reads, counted after `content-encoding` is undone (a
+   * small gzip body can inflate a thousandfold). The body is read as a stream and the call aborted as
+   * soon as it passes the cap; the client gets a 502 `UpstreamResponseTooLarge`.
+   * @defaultValue 4194304 (4 MiB)
+   */
+  maxResponseBytes?: number;
+  /**
    * Server-side logging hook for failures. Not called for the proxy's own 400 (an invalid parameter), 401
    * (`authorize` said no) or 405; called when `authorize` throws and for Truemed's own error answers. Never
    * receives the key.
@@ -133,7 +147,7 @@ export interface TruemedProxyOptions {
  */
 export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
   const settings = checkOptions(options);
-  const { apiKey, authorize, listUrl, maxPageSize, timeoutMs, onError } = settings;
+  const { apiKey, authorize, listUrl, maxPageSize, timeoutMs, maxResponseBytes, onError } = settings;
   const upstreamFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
   // Every form the key could take in a serialized body: raw, JSON-escaped and URL-encoded.
@@ -207,6 +221,18 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
           error: 'UpstreamUnavailable',
           message: 'The payment provider could not be reached. Try again shortly.',
         });
+      case 'too_large':
+        report({
+          reason: 'upstream_too_large',
+          status: 502,
+          upstreamStatus: outcome.status,
+          message: `Truemed's body passed maxResponseBytes (${maxResponseBytes}); the call was aborted.`,
+        });
+        return fail(request, 502, {
+          error: 'UpstreamResponseTooLarge',
+          message: 'The payment provider sent an answer too large to handle.',
+          upstreamStatus: outcome.status,
+        });
       case 'answered':
         return answerFromUpstream(request, outcome);
     }
@@ -278,7 +304,12 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
         upstreamFetch(url, { method: 'GET', headers, signal: controller.signal, redirect: 'manual' }),
         aborted,
       ]);
-      const text = await Promise.race([response.text(), aborted]);
+      const text = await Promise.race([readCapped(response, maxResponseBytes), aborted]);
+      if (text === undefined) {
+        // Stop the transfer (and the decompression) now rather than let it run on unread.
+        controller.abort(new DOMException('The Truemed body passed maxResponseBytes.', 'AbortError'));
+        return { kind: 'too_large', status: response.status };
+      }
       return { kind: 'answered', status: response.status, retryAfter: response.headers.get('retry-after'), text };
     } catch (error) {
       if (timedOut) return { kind: 'timeout' };
@@ -323,6 +354,7 @@ interface UpstreamAnswer {
 
 type UpstreamOutcome =
   | UpstreamAnswer
+  | { kind: 'too_large'; status: number }
   | { kind: 'timeout' }
   | { kind: 'client_aborted' }
   | { kind: 'unreachable'; detail: string };
@@ -333,6 +365,7 @@ interface ProxySettings {
   listUrl: string;
   maxPageSize: number;
   timeoutMs: number;
+  maxResponseBytes: number;
   onError: TruemedProxyOptions['onError'];
 }
 
@@ -340,7 +373,7 @@ interface ProxySettings {
 function checkOptions(options: TruemedProxyOptions): ProxySettings {
   if (!isPlainRecord(options)) throw new TypeError('createTruemedProxy needs an options object.');
   const { apiKey, authorize, baseUrl = DEFAULT_TRUEMED_BASE_URL, maxPageSize = DEFAULT_PROXY_MAX_PAGE_SIZE } = options;
-  const { timeoutMs = DEFAULT_PROXY_TIMEOUT_MS, onError } = options;
+  const { timeoutMs = DEFAULT_PROXY_TIMEOUT_MS, maxResponseBytes = DEFAULT_PROXY_MAX_RESPONSE_BYTES, onError } = options;
   // The messages never quote the key's value: they may end up in logs.
   if (typeof apiKey !== 'string' || apiKey.length === 0) {
     throw new TypeError('apiKey is required: pass your Truemed server-to-server key (e.g. process.env.TRUEMED_API_KEY).');
@@ -357,11 +390,14 @@ function checkOptions(options: TruemedProxyOptions): ProxySettings {
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMER_MS) {
     throw new TypeError(`timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMER_MS}, got ${String(timeoutMs)}.`);
   }
+  if (typeof maxResponseBytes !== 'number' || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+    throw new TypeError(`maxResponseBytes must be a whole number of bytes of at least 1, got ${String(maxResponseBytes)}.`);
+  }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new TypeError('fetch must be a function compatible with globalThis.fetch.');
   }
   if (onError !== undefined && typeof onError !== 'function') throw new TypeError('onError must be a function.');
-  return { apiKey, authorize, listUrl: listUrlFor(baseUrl), maxPageSize, timeoutMs, onError };
+  return { apiKey, authorize, listUrl: listUrlFor(baseUrl), maxPageSize, timeoutMs, maxResponseBytes, onError };
 }
 
 function listUrlFor(baseUrl: unknown): string {
@@ -400,6 +436,33 @@ function checkPageSize(
     return { ok: false, message: `page_size must be at most ${maxPageSize} here, got ${requested}.` };
   }
   return { ok: true, params };
+}
+
+/**
+ * The body as text (UTF-8, as `response.text()` reads it), or `undefined` once more than `maxBytes` have
+ * arrived. Read chunk by chunk so that no more than about `maxBytes` is ever held: `fetch` undoes gzip and
+ * brotli as the body streams, so a reader that asks for the whole body first would inflate all of it.
+ */
+async function readCapped(response: Response, maxBytes: number): Promise<string | undefined> {
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      reader.cancel().catch(() => {
+        // The stream may already be errored by the abort; either way it is given up.
+      });
+      return undefined;
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 function parseJson(text: string): unknown {

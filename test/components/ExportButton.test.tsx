@@ -98,6 +98,16 @@ describe('ExportButton', () => {
       expect(screen.getByRole('status')).toHaveTextContent('120 rows exported');
     });
 
+    it('writes the separator and BOM it is given, for Excel in regions with a decimal comma', async () => {
+      const { user, exports } = renderExport({ separator: ';', bom: true });
+      await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+      await finished();
+      const [{ csv }] = exports as [{ csv: string; info: ExportInfo }];
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      expect(csv.slice(1).split('\r\n')[0]).toMatch(/^ID;Status;Raw status;/);
+      expect(csv.slice(1).trimEnd().split('\r\n')).toHaveLength(121);
+    });
+
     it('shows progress with a percentage and pages while running, and Cancel', async () => {
       const fetcher = createFakeTruemedFetcher({ sessions: 250, latencyMs: 40 });
       const { user } = renderExport({ pageSize: 50, concurrency: 1 }, { fetcher });

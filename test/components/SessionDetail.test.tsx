@@ -209,6 +209,26 @@ describe('SessionDetail', () => {
     });
   });
 
+  describe('given a paymentUrl that carries a Stripe client secret and secret-shaped metadata (bypassing the adapter)', () => {
+    it('links without the secret-bearing parameter and shows the metadata values redacted', () => {
+      const secret = 'pi_3Mtw_secret_HrefNeverShown';
+      renderOpen(
+        richSession({
+          paymentUrl: `https://shop.example/done?payment_intent=pi_3Mtw&payment_intent_client_secret=${secret}&redirect_status=succeeded`,
+          metadata: { note: `confirm with ${secret}`, key: 'sk_test_4eC39HqLyjWDarjtT1zdp7dc' },
+        }),
+      );
+      const link = within(screen.getByRole('dialog')).getByRole('link');
+      expect(link).toHaveAttribute('href', 'https://shop.example/done?payment_intent=pi_3Mtw&redirect_status=succeeded');
+      expect(valueOf(section('Metadata'), 'note')).toBe('confirm with [redacted]');
+      expect(valueOf(section('Metadata'), 'key')).toBe('[redacted]');
+      const html = document.body.innerHTML;
+      expect(html).not.toContain('HrefNeverShown');
+      expect(html).not.toContain('client_secret');
+      expect(html).not.toContain('sk_test_');
+    });
+  });
+
   describe('given a session with secrets and a javascript: URL (bypassing the adapter)', () => {
     it('never puts them in the DOM, and metadata HTML stays text', () => {
       const secret = 'pi_123_secret_NEVER-SHOWN';

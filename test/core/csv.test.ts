@@ -117,12 +117,14 @@ describe('escapeCsvCell', () => {
     ['+SUM(A1:A3)', "'+SUM(A1:A3)"],
     ['-2+3', "'-2+3"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tdata', "'\tdata"],
+    // A tab is a separator somewhere, so the cell is quoted too.
+    ['\tdata', `"'\tdata"`],
     ['＝1+1', "'＝1+1"],
     ['＋1', "'＋1"],
     ['－1+1', "'－1+1"],
     ['＠SUM(A1)', "'＠SUM(A1)"],
-    ['\t=1+1', "'\t=1+1"],
+    // Also defused after the tab: a reader that splits on tabs sees `=1+1` as a cell of its own.
+    ['\t=1+1', `"'\t'=1+1"`],
     // Leading blanks that an import may trim are no hiding place.
     [' =1+1', "' =1+1"],
     ['\u00a0@SUM(A1)', "'\u00a0@SUM(A1)"],
@@ -132,10 +134,11 @@ describe('escapeCsvCell', () => {
   });
 
   it.each([
-    ['\n=1+1', '"\'\n=1+1"'],
-    ['\n+SUM(A1:A3)', '"\'\n+SUM(A1:A3)"'],
-    ['\r\n@SUM(A1)', '"\'\r\n@SUM(A1)"'],
-    ['\r-2+3', '"\'\r-2+3"'],
+    // The start after the line break is defused too: a reader that splits lines first sees it as a cell.
+    ['\n=1+1', `"'\n'=1+1"`],
+    ['\n+SUM(A1:A3)', `"'\n'+SUM(A1:A3)"`],
+    ['\r\n@SUM(A1)', `"'\r\n'@SUM(A1)"`],
+    ['\r-2+3', `"'\r'-2+3"`],
     ['\nplain', '"\'\nplain"'],
   ])('defuses a cell starting with a line break (%j), then quotes it', (input, expected) => {
     expect(escapeCsvCell(input)).toBe(expected);
@@ -145,7 +148,7 @@ describe('escapeCsvCell', () => {
     expect(escapeCsvCell('=HYPERLINK("http://evil.example","click")')).toBe(
       '"\'=HYPERLINK(""http://evil.example"",""click"")"',
     );
-    expect(escapeCsvCell('\r=cmd')).toBe('"\'\r=cmd"');
+    expect(escapeCsvCell('\r=cmd')).toBe(`"'\r'=cmd"`);
     expect(escapeCsvCell("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
   });
 
@@ -162,11 +165,47 @@ describe('escapeCsvCell', () => {
     expect(escapeCsvCell('jane@example.com')).toBe('jane@example.com');
   });
 
-  it('quotes for the delimiter in use', () => {
-    expect(escapeCsvCell('1,5', { delimiter: ';' })).toBe('1,5');
+  it('quotes a cell holding any separator, whichever is in use (the reader may split on another)', () => {
+    for (const separator of [',', ';', '\t'] as const) {
+      expect(escapeCsvCell('1,5', { separator })).toBe('"1,5"');
+      expect(escapeCsvCell('a;b', { separator })).toBe('"a;b"');
+      expect(escapeCsvCell('a\tb', { separator })).toBe('"a\tb"');
+      expect(escapeCsvCell('plain', { separator })).toBe('plain');
+    }
+    // The former option name still works.
     expect(escapeCsvCell('a;b', { delimiter: ';' })).toBe('"a;b"');
-    expect(escapeCsvCell('a;b')).toBe('a;b');
-    expect(escapeCsvCell('a\tb', { delimiter: '\t' })).toBe('"a\tb"');
+  });
+
+  describe('given a formula start after a separator inside the text', () => {
+    it.each([
+      ['Bob;=1+1;', `"Bob;'=1+1;"`],
+      ['Bob,=1+1', `"Bob,'=1+1"`],
+      ['Bob\t=1+1', `"Bob\t'=1+1"`],
+      ['Bob; +cmd|x', `"Bob; '+cmd|x"`],
+      ['a;@SUM(A1)', `"a;'@SUM(A1)"`],
+      ['a;－1', `"a;'－1"`],
+      ['line\n=HYPERLINK("x")', `"line\n'=HYPERLINK(""x"")"`],
+      ['=a;=b', `"'=a;'=b"`],
+    ])('defuses %j as %j', (text, written) => {
+      expect(escapeCsvCell(text)).toBe(written);
+      expect(escapeCsvCell(text, { separator: ';' })).toBe(written);
+    });
+
+    it('reads back, split on ";" without honouring quotes, as no cell that starts a formula', () => {
+      const line = csvRow(['Bob;=1+1;', 'x'], { separator: ',' });
+      const naiveCells = line.split(';').map((cell) => cell.replace(/^"/, ''));
+      expect(naiveCells.some((cell) => /^\s*[=+\-@]/.test(cell))).toBe(false);
+    });
+
+    it('leaves separators followed by ordinary text alone, apart from quoting', () => {
+      expect(escapeCsvCell('Smith, Jane')).toBe('"Smith, Jane"');
+      expect(escapeCsvCell('a;b=c')).toBe('"a;b=c"');
+    });
+  });
+
+  it('refuses a separator other than ",", ";" or a tab', () => {
+    expect(() => escapeCsvCell('a', { separator: '|' as ',' })).toThrow(TypeError);
+    expect(() => toCsv([['a']], { separator: '"' as ',' })).toThrow(/separator/);
   });
 });
 
@@ -228,7 +267,7 @@ describe('toCsv', () => {
 
   it('refuses a column whose header names a secret, even under a harmless key', () => {
     expect(() =>
-      toCsv([{ id: 1 }], { columns: [{ key: 'token', header: 'Client secret', value: () => 'pi_secret' }] }),
+      toCsv([{ id: 1 }], { columns: [{ key: 'note', header: 'Client secret', value: () => 'pi_secret' }] }),
     ).toThrow(/"Client secret" is refused/);
   });
 
@@ -240,8 +279,10 @@ describe('toCsv', () => {
     expect(toCsv([{ a: '@x' }], { columns: [{ key: 'a', header: '=evil' }] })).toBe("'=evil\r\n'@x\r\n");
   });
 
-  it('supports LF line breaks, a BOM for Excel, and other delimiters', () => {
+  it('supports LF line breaks, a BOM for Excel, and other separators', () => {
     expect(toCsv([['a', 'b;c']], { newline: '\n', delimiter: ';' })).toBe('a;"b;c"\n');
+    expect(toCsv([['a', 'b,c', 1.5]], { separator: ';' })).toBe('a;"b,c";1.5\r\n');
+    expect(toCsv([['a', 'b']], { separator: '\t', bom: true })).toBe('\uFEFFa\tb\r\n');
     const withBom = toCsv([['é']], { bom: true });
     expect(withBom).toBe('\uFEFFé\r\n');
     expect(withBom.charCodeAt(0)).toBe(0xfeff);
@@ -437,5 +478,14 @@ describe('sessionCsvColumns', () => {
     expect(() =>
       toCsv([fullSession], { columns: [...sessionCsvColumns, { key: 'clientSecret', value: (s) => s.raw.client_secret }] }),
     ).toThrow(/refused/);
+  });
+});
+
+describe('secret-shaped values in CSV cells (issue 11)', () => {
+  it('are redacted in text cells and in objects written as JSON, whatever the column', () => {
+    const secret = 'pi_3MtwBwLkdIwHu7ix_secret_YrKJUKribcBjcG8H';
+    const csv = toCsv([{ note: `see ${secret}`, extra: { text: `k=sk_live_abcdef123` } }], { columns: ['note', 'extra'], header: false });
+    expect(csv).toBe('see [redacted],"{""text"":""k=[redacted]""}"\r\n');
+    expect(csv).not.toMatch(/_secret_|sk_live_/);
   });
 });

@@ -121,6 +121,29 @@ describe('stripSecrets', () => {
     'credentials',
     'signing_key',
     'encryption_key',
+    // Issue 11: names that were missed.
+    'client_secret_arn',
+    'clientSecretArn',
+    'secretArn',
+    'token',
+    'Token',
+    'jwt',
+    'id_jwt',
+    'cvv',
+    'card_cvc',
+    'card_number',
+    'cardNumber',
+    'pin',
+    'PIN',
+    'card_pin',
+    'pinCode',
+    'PINCode',
+    'signature',
+    'webhook_signature',
+    'pwd',
+    'user_pwd',
+    'passcode',
+    'csrf_token',
   ])('names %j a secret (a secret word anywhere in the key)', (key) => {
     expect(isSecretKey(key)).toBe(true);
   });
@@ -129,7 +152,6 @@ describe('stripSecrets', () => {
     'payment_token',
     'paymentToken',
     'token_type',
-    'token',
     'id',
     'secretary',
     'secretariat',
@@ -141,6 +163,16 @@ describe('stripSecrets', () => {
     'authorization_id',
     'authorized_on',
     'prepaid_token',
+    // Words that merely contain `pin`, `pwd`-like or `secret` letters.
+    'spinner',
+    'opinion',
+    'shipping',
+    'shipping_address',
+    'pinned',
+    'pinyin',
+    'mapping',
+    'secretaries',
+    'payment_token_type',
   ])('keeps %j (not a secret)', (key) => {
     expect(isSecretKey(key)).toBe(false);
   });
@@ -280,5 +312,116 @@ describe('safeHttpUrl', () => {
   it('drops non-strings', () => {
     expect(safeHttpUrl(42)).toBeUndefined();
     expect(safeHttpUrl({ href: 'https://x' })).toBeUndefined();
+  });
+});
+
+describe('secret-shaped values (issue 11)', () => {
+  const SECRETS = [
+    'pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_YrKJUKribcBjcG8HVhfZluoGH',
+    'seti_1NGs3kLkdIwHu7ix_secret_O2zXfT0d',
+    'sk_live_51H8aBcDeFgHiJkLmNoP',
+    'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+    'rk_live_51H8aBcDeFgHiJkL',
+    'rk_test_51H8aBcDeFgHiJkL',
+    'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  ];
+
+  it.each(SECRETS)('redacts %j under any key, at any depth, in raw and in what the proxy forwards', (secret) => {
+    const record = { note: `paid with ${secret}.`, nested: [{ text: secret }], description: `x ${secret} y ${secret}` };
+    for (const out of [stripSecrets(record), sanitizeRaw(record)]) {
+      expect(JSON.stringify(out)).not.toContain(secret);
+      expect(out.note).toBe('paid with [redacted].');
+      expect(out.nested[0]?.text).toBe('[redacted]');
+      expect(out.description).toBe('x [redacted] y [redacted]');
+    }
+  });
+
+  it('redacts inside embedded JSON, re-serialized', () => {
+    const out = sanitizeRaw({ intent: JSON.stringify({ note: `k=${SECRETS[2]}`, amount: 5 }) });
+    expect(JSON.parse(out.intent)).toEqual({ note: 'k=[redacted]', amount: 5 });
+  });
+
+  it('leaves look-alikes alone', () => {
+    const record = { id: 'pi_3MtwBwLkdIwHu7ix28a3tqPa', pk: 'pk_live_51H8aBcDeF', text: 'the sk_ prefix, the secret_ word', ask: 'task_live_now' };
+    expect(stripSecrets(record)).toEqual(record);
+  });
+
+  it('redacts a secret-named query parameter inside any text', () => {
+    const out = stripSecrets({ log: 'GET /done?payment_intent=pi_1&payment_intent_client_secret=abc123&redirect_status=succeeded' });
+    expect(out.log).toBe('GET /done?payment_intent=pi_1&payment_intent_client_secret=[redacted]&redirect_status=succeeded');
+  });
+});
+
+describe('links that carry a secret (issue 11)', () => {
+  const STRIPE_RETURN =
+    'https://shop.example/done?payment_intent=pi_3Mtw&payment_intent_client_secret=pi_3Mtw_secret_YrKJUKrib&redirect_status=succeeded';
+
+  it('safeHttpUrl removes the secret-bearing parameter and keeps the rest of the link', () => {
+    expect(safeHttpUrl(STRIPE_RETURN)).toBe('https://shop.example/done?payment_intent=pi_3Mtw&redirect_status=succeeded');
+    expect(safeHttpUrl('https://x.example/a?client_secret=anything')).toBe('https://x.example/a');
+    expect(safeHttpUrl('https://x.example/a?note=sk_live_abcdef&b=1')).toBe('https://x.example/a?b=1');
+    expect(safeHttpUrl('https://x.example/a#client_secret=abc')).toBe('https://x.example/a');
+    expect(safeHttpUrl('https://x.example/a#pi_1_secret_2')).toBe('https://x.example/a');
+  });
+
+  it('safeHttpUrl refuses a link with a secret in its path', () => {
+    expect(safeHttpUrl('https://x.example/pay/pi_1abc_secret_2def')).toBeUndefined();
+  });
+
+  it('keeps what makes a checkout link work: PayPal token, a signed URL signature, ordinary parameters', () => {
+    for (const link of [
+      'https://www.sandbox.paypal.com/checkoutnow?token=EC-9BE88048TU058770M',
+      'https://bucket.example/receipt.pdf?X-Amz-Signature=abc123&X-Amz-Expires=60',
+      'https://shop.example/orders/1?lang=de#top',
+    ]) {
+      expect(safeHttpUrl(link)).toBe(link);
+    }
+  });
+
+  it('sanitizeRaw removes the parameter from link-named values and from metadata links', () => {
+    const raw = sanitizeRaw({ paymentUrl: STRIPE_RETURN, links: { self: STRIPE_RETURN }, redirect: 'https://ok.example/' });
+    expect(raw.paymentUrl).toBe('https://shop.example/done?payment_intent=pi_3Mtw&redirect_status=succeeded');
+    expect(raw.links.self).toBe('https://shop.example/done?payment_intent=pi_3Mtw&redirect_status=succeeded');
+    expect(raw.redirect).toBe('https://ok.example/');
+    expect(JSON.stringify(raw)).not.toContain('secret');
+  });
+});
+
+describe('string cap in raw (issue 11)', () => {
+  it('cuts strings longer than 10,000 characters with a marker; the proxy path (stripSecrets) does not', () => {
+    const long = 'a'.repeat(25_000);
+    const raw = sanitizeRaw({ note: long, nested: { list: [long] }, short: 'b'.repeat(10_000) });
+    expect(raw.note).toBe(`${'a'.repeat(10_000)}… [15000 characters cut]`);
+    expect(raw.nested.list[0]).toBe(raw.note);
+    expect(raw.short).toBe('b'.repeat(10_000));
+    expect(stripSecrets({ note: long }).note).toBe(long);
+  });
+
+  it('redacts before cutting, so a secret across the cut is not left half visible', () => {
+    const secret = 'sk_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const text = `${'x'.repeat(9_980)} ${secret}`;
+    const out = sanitizeRaw({ text }).text;
+    expect(text.length).toBeGreaterThan(10_000);
+    expect(out === `${'x'.repeat(9_980)} [redacted]`, out.slice(9_970)).toBe(true);
+  });
+
+  it('never cuts a surrogate pair in half', () => {
+    const text = `${'a'.repeat(9_999)}😀${'b'.repeat(10)}`;
+    const cut = sanitizeRaw({ text }).text;
+    expect(cut.startsWith(`${'a'.repeat(9_999)}…`)).toBe(true);
+  });
+});
+
+describe('value scanning cost (issue 11)', () => {
+  it.each([
+    ['many "?" and no "="', '?a'.repeat(100_000)],
+    ['many "&" pairs without a value', '&a='.repeat(100_000)],
+    ['many look-alike prefixes', 'ab_x '.repeat(100_000)],
+    ['a long secret-ish run', `pi_${'a'.repeat(200_000)}`],
+  ])('stays linear for %s', (_name, text) => {
+    const started = performance.now();
+    stripSecrets({ text });
+    // Quadratic scanning of 200k characters takes minutes; linear takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

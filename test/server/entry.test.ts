@@ -10,6 +10,7 @@ describe('react-payment-sessions/server', () => {
   it('exports the proxy, the Node adapter and their defaults', () => {
     expect(Object.keys(server).sort()).toEqual([
       'DEFAULT_PROXY_MAX_PAGE_SIZE',
+      'DEFAULT_PROXY_MAX_RESPONSE_BYTES',
       'DEFAULT_PROXY_TIMEOUT_MS',
       'DEFAULT_TRUEMED_BASE_URL',
       'createTruemedProxy',
@@ -18,6 +19,7 @@ describe('react-payment-sessions/server', () => {
     expect(server.DEFAULT_TRUEMED_BASE_URL).toBe('https://api.truemed.com');
     expect(server.DEFAULT_PROXY_MAX_PAGE_SIZE).toBe(100);
     expect(server.DEFAULT_PROXY_TIMEOUT_MS).toBe(15_000);
+    expect(server.DEFAULT_PROXY_MAX_RESPONSE_BYTES).toBe(4 * 1024 * 1024);
   });
 
   it('pulls in no React, no SWR and no runtime Node built-in (edge runtimes can load it)', () => {

@@ -269,15 +269,18 @@ describe('query parameters', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it.each(['2024-02-29', '2024-02-29T23:59:59Z', '2026-04-30T10:00:00+02:00', '2026-12-31 08:00'])(
-    'accepts the real calendar date %j',
-    async (value) => {
-      const { get, calls } = setup();
-      const response = await get(`/api/payment-sessions?${new URLSearchParams([['created_on_start', value]])}`);
-      expect(response.status).toBe(200);
-      expect(calls[0]?.url.searchParams.get('created_on_start')).toBe(value);
-    },
-  );
+  it.each([
+    ['2024-02-29', '2024-02-29'],
+    ['2024-02-29T23:59:59Z', '2024-02-29T23:59:59.000Z'],
+    ['2026-04-30T10:00:00+02:00', '2026-04-30T08:00:00.000Z'],
+    ['2026-12-31 08:00', '2026-12-31T08:00:00.000Z'],
+    ['2026-12-31T08:00:00.123456789+0530', '2026-12-31T02:30:00.123Z'],
+  ])('accepts the real calendar date %j and forwards the instant it validated, %j', async (value, forwarded) => {
+    const { get, calls } = setup();
+    const response = await get(`/api/payment-sessions?${new URLSearchParams([['created_on_start', value]])}`);
+    expect(response.status).toBe(200);
+    expect(calls[0]?.url.searchParams.get('created_on_start')).toBe(forwarded);
+  });
 
   it('drops undocumented parameters and forwards the documented ones normalized', async () => {
     const { get, calls } = setup();
@@ -312,7 +315,7 @@ describe('query parameters', () => {
       kind: 'authorization',
       search: 'ada@example.com',
       created_on_start: '2026-01-01',
-      captured_on_end: '2026-01-31T23:59:59Z',
+      captured_on_end: '2026-01-31T23:59:59.000Z',
       payment_token: 'tok_ABC-123',
       include_order_items: 'true',
     });

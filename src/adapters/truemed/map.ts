@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { normalizeTruemedStatus } from '../../core/status';
-import { isPlainRecord, sanitizeRaw, stripSecrets } from '../../core/sanitize';
+import { isPlainRecord, sanitizeRaw } from '../../core/sanitize';
 import { isSettledRefundStatus } from '../../core/summary';
 import type { Customer, Dispute, LineItem, PaymentSession, Refund, SessionStatus } from '../../core/types';
 import {
@@ -110,7 +110,7 @@ function toSession(wire: TruemedSessionParsed, record: Record<string, unknown>):
     orderId: wire.order_id,
     paymentToken: wire.payment_token,
     paymentUrl: wire.redirect_url ?? wire.payment_url,
-    metadata: wire.metadata === undefined || wire.metadata === null ? undefined : stripSecrets(wire.metadata),
+    metadata: wire.metadata === undefined || wire.metadata === null ? undefined : sanitizeRaw(wire.metadata),
   });
   return session;
 }

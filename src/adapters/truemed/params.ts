@@ -24,6 +24,7 @@ export type TruemedParamsCheck =
 
 const ISO_DATETIME =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const PAYMENT_TOKEN = /^[A-Za-z0-9_-]+$/;
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
@@ -62,7 +63,11 @@ function checkValue(name: string, type: TruemedParamType, raw: string): { value:
       if (!ISO_DATETIME.test(raw) || toIsoInstant(raw) === undefined) {
         return { message: `${name} must be an ISO 8601 date or date-time, got "${truncate(raw)}".` };
       }
-      return { value: raw };
+      // A date-time goes on as the instant that was validated, not as the text: Truemed then reads exactly
+      // what was checked (`2024-01-02 03:04`, read here as UTC, becomes `2024-01-02T03:04:00.000Z`). A bare
+      // calendar day is already canonical and stays a day: as a range end it means the whole day.
+      if (DATE_ONLY.test(raw)) return { value: raw };
+      return { value: toIsoInstant(raw) as string };
     }
     case 'kindList':
     case 'statusList': {
@@ -92,11 +97,12 @@ function truncate(value: string): string {
  */
 export function validateTruemedParams(input: URLSearchParams): TruemedParamsCheck {
   const params = new URLSearchParams();
-  const dropped: string[] = [];
+  // A Set, not `Array.includes`: a query of n undocumented names must cost O(n), not O(n²).
+  const dropped = new Set<string>();
   const seen = new Set<string>();
   for (const [name, raw] of input) {
     if (!isDocumented(name)) {
-      if (!dropped.includes(name)) dropped.push(name);
+      dropped.add(name);
       continue;
     }
     if (seen.has(name)) return { ok: false, param: name, message: `${name} was given more than once.` };
@@ -106,5 +112,5 @@ export function validateTruemedParams(input: URLSearchParams): TruemedParamsChec
     // An empty search or token is the same as none.
     if (checked.value !== '') params.set(name, checked.value);
   }
-  return { ok: true, params, dropped };
+  return { ok: true, params, dropped: [...dropped] };
 }

@@ -2,10 +2,11 @@
  * The Radix part of `SessionDetail`: the dialog and everything in it. Loaded on demand (see
  * `SessionDetail.tsx`), so a page that never opens a session never pays for Radix.
  */
+import { lookup } from '../../core/lookup';
 import type { CSSProperties, ReactNode } from 'react';
 import { useId } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
-import { isPlainRecord, safeHttpUrl, stripSecrets } from '../../core/sanitize';
+import { isPlainRecord, safeHttpUrl, sanitizeRaw } from '../../core/sanitize';
 import type { Dispute, LineItem, Money, PaymentSession, Refund } from '../../core/types';
 import type { Formatters } from '../format';
 import type { Messages } from '../messages';
@@ -70,7 +71,7 @@ interface BodyProps {
 function DetailBody({ session, messages, formatters, classNames }: BodyProps) {
   const paymentUrl = safeHttpUrl(session.paymentUrl);
   const overview: Array<[string, ReactNode]> = [];
-  if (session.kind) overview.push([messages.columnKind, messages.kind[session.kind] ?? session.kind]);
+  if (session.kind) overview.push([messages.columnKind, lookup(messages.kind, session.kind) ?? session.kind]);
   if (session.orderId) overview.push([messages.orderId, session.orderId]);
   if (session.paymentToken) overview.push([messages.paymentToken_, <code key="token">{session.paymentToken}</code>]);
 
@@ -92,7 +93,8 @@ function DetailBody({ session, messages, formatters, classNames }: BodyProps) {
     [messages.customerBusinessId, session.customer?.businessId],
   ];
   const customerEntries = customer.filter((entry): entry is [string, string] => Boolean(entry[1]));
-  const metadata = session.metadata === undefined || session.metadata === null ? undefined : stripSecrets(session.metadata);
+  // As an adapter keeps it (secrets out, links checked, strings capped), in case a custom one did not.
+  const metadata = session.metadata === undefined || session.metadata === null ? undefined : sanitizeRaw(session.metadata);
 
   return (
     <>

@@ -1,3 +1,4 @@
+import { lookup } from '../../core/lookup';
 import type { Dispute, Money, PaymentSession, Refund } from '../../core/types';
 import { timeOf } from '../list/dates';
 import type { Messages } from '../messages';
@@ -46,7 +47,7 @@ export function sessionTimeline(session: PaymentSession, messages: Messages): Se
 
 /** A refund's or dispute's status or reason code in words, or as written when `messages` does not know it. */
 export function adjustmentCodeText(code: string, messages: Messages): string {
-  return Object.hasOwn(messages.adjustmentCodes, code.toLowerCase()) ? messages.adjustmentCodes[code.toLowerCase()]! : code;
+  return lookup(messages.adjustmentCodes, code.toLowerCase()) ?? code;
 }
 
 function adjustmentEvent(type: 'refund' | 'dispute', entry: Refund | Dispute, index: number, label: string, messages: Messages): SessionTimelineEvent {

@@ -1,3 +1,4 @@
+import { lookup } from '../../core/lookup';
 import { isSessionStatus, normalizeTruemedStatus, SESSION_STATUSES } from '../../core/status';
 import type { FetcherCapabilities, SessionFilterName } from '../../core/types';
 import type { Messages } from '../messages';
@@ -89,14 +90,14 @@ export function statusOptions(
 
 function statusLabel(raw: string, source: string | undefined, messages: Messages): string {
   const status = source === 'truemed' ? normalizeTruemedStatus(raw) : isSessionStatus(raw) ? raw : 'unknown';
-  return status === 'unknown' ? raw : messages.status[status];
+  return status === 'unknown' ? raw : (lookup(messages.status, status) ?? raw);
 }
 
 /** The kind checkboxes: the backend's kinds labelled through `messages.kind` (else as sent). */
 export function kindOptions(capabilities: FetcherCapabilities | undefined, messages: Messages): FilterOption[] {
   return (capabilities?.kinds ?? []).map((kind) => ({
     value: kind,
-    label: Object.hasOwn(messages.kind, kind) ? (messages.kind[kind] as string) : kind,
+    label: lookup(messages.kind, kind) ?? kind,
   }));
 }
 
