@@ -67,7 +67,7 @@ export default [
     path: `${dist}/headless.js`,
     gzip: true,
     // Ratchet, as above: no host needs both adapters, but the whole entry must not grow unnoticed either.
-    limit: '28 kB',
+    limit: '28.9 kB', // 28.15 kB with getSession, usePaymentSession and ?session= sync (issue 11); 0.75 kB headroom as before
     modifyEsbuildConfig: withPlugins(lazyImportsExternal),
   },
   {
