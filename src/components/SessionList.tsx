@@ -102,7 +102,11 @@ export interface SessionListProps extends ThemeProps {
   onSessionOpen?: (session: PaymentSession) => void;
   /** `false`: no built-in detail dialog (rows still select and call `onSessionOpen`). @defaultValue true */
   detail?: boolean;
-  /** Renders the detail instead of the built-in `SessionDetail`. */
+  /**
+   * Renders the detail instead of the built-in `SessionDetail`. For a selected id off the current page it
+   * is called once `getSession` has answered with the session (the loading, not-found and error states are
+   * the built-in dialog's; build your own with `usePaymentSession`).
+   */
   renderDetail?: (props: SessionDetailRenderProps) => ReactNode;
   /** Pages with more rows than this are virtualized (only the rows in view are in the DOM). `Infinity` never virtualizes. @defaultValue 100 */
   virtualizeAbove?: number;
