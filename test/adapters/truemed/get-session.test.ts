@@ -85,6 +85,12 @@ describe('createTruemedFetcher(...).getSession', () => {
     expect((await failureOf(call)).kind).toBe('aborted');
   });
 
+  it('refuses an empty id at once, without a request (a programming error)', async () => {
+    const stub = jsonFetch(truemedRecord());
+    await expect(createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch }).getSession!('', { signal: liveSignal() })).rejects.toThrow(RangeError);
+    expect(stub.calls).toHaveLength(0);
+  });
+
   it('times out with the fetcher’s timeoutMs as a network error', async () => {
     const stub = stubFetch(() => new Promise<Response>(() => undefined));
     const error = await failureOf(createTruemedFetcher({ baseUrl: BASE, fetch: stub.fetch, timeoutMs: 30 }).getSession!('ps_1', { signal: liveSignal() }));
