@@ -67,8 +67,9 @@ export default [
     path: `${dist}/headless.js`,
     gzip: true,
     // Ratchet, as above: no host needs both adapters, but the whole entry must not grow unnoticed either.
-    // 28 → 28.5 kB for OneEntry's getSession and its mapping of every failure the SDK resolves (27.55 → 28.23).
-    limit: '28.5 kB',
+    // Issue 11 added OneEntry's getSession and SDK failure mapping, Truemed's getSession, usePaymentSession, ?session= sync
+    // and value-shaped secret redaction; the limit sits about 0.7 kB above what that measured.
+    limit: '30.3 kB',
     modifyEsbuildConfig: withPlugins(lazyImportsExternal),
   },
   {

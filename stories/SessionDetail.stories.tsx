@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import {
+  PaymentSessionsError,
   SessionDetail,
   type PaymentSession,
 } from 'react-payment-sessions';
@@ -165,6 +166,42 @@ export const Empty: Story = {
   args: { session: null },
   play: async ({ canvasElement }) => {
     await expect(page(canvasElement).queryByRole('dialog')).not.toBeInTheDocument();
+  },
+};
+
+/** A shared link's session being fetched by id: the dialog opens at once, says what it waits for, and is busy. */
+export const LookupLoading: Story = {
+  args: { session: null, lookup: { sessionId: 'ps_shared_link_0001', state: 'loading' } },
+  play: async ({ canvasElement }) => {
+    const dialog = await page(canvasElement).findByRole('dialog', { name: 'Loading payment session ps_shared_link_0001…' });
+    await expect(dialog).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/** A shared link to an id the backend does not have. */
+export const LookupNotFound: Story = {
+  args: { session: null, lookup: { sessionId: 'ps_gone_0001', state: 'not-found' } },
+  play: async ({ canvasElement }) => {
+    const dialog = await page(canvasElement).findByRole('dialog', { name: 'Payment session not found' });
+    await expect(dialog).toHaveAccessibleDescription(/no payment session with the id ps_gone_0001/);
+  },
+};
+
+/** Fetching a shared link's session failed: the reason in words, Retry, and the backend's text under Details. */
+export const LookupError: Story = {
+  args: {
+    session: null,
+    lookup: {
+      sessionId: 'ps_shared_link_0001',
+      state: 'error',
+      error: new PaymentSessionsError({ kind: 'network', message: 'Could not reach /api/truemed/payments/v1/payment_session/ps_shared_link_0001.' }),
+      onRetry: fn(),
+    },
+  },
+  play: async ({ canvasElement, args }) => {
+    const dialog = await page(canvasElement).findByRole('dialog', { name: 'This payment session could not be loaded' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Retry' }));
+    await expect(args.lookup?.onRetry).toHaveBeenCalledTimes(1);
   },
 };
 

@@ -1,4 +1,5 @@
 import { cloneElement, version as reactVersion, useEffect, useRef, useState, type CSSProperties, type MouseEvent, type ReactElement, type Ref, type RefObject } from 'react';
+import type { PaymentSessionsError } from '../core/errors';
 import type { PaymentSession } from '../core/types';
 import { usePaymentSessionsConfig } from '../hooks/context';
 import { useControllableState } from '../hooks/use-controllable-state';
@@ -28,10 +29,27 @@ export type SessionDetailPart =
   | 'link'
   | 'loadError';
 
+/**
+ * A session opened by id (a shared link) that is not there to show yet: what the dialog says instead.
+ * `SessionList` fills it in from `usePaymentSession`; pass it yourself around your own lookup.
+ */
+export interface SessionLookup {
+  /** The id asked for (shown in the loading and not-found texts). */
+  sessionId: string;
+  /** `loading`: being fetched; `not-found`: the backend has no such session; `error`: fetching failed. */
+  state: 'loading' | 'not-found' | 'error';
+  /** Why it failed, for `error` (its reason is shown in the messages' language, its text under Details). */
+  error?: PaymentSessionsError;
+  /** Fetches again; shown as a Retry button for `error`. */
+  onRetry?: () => void;
+}
+
 /** Props of {@link SessionDetail}. */
 export interface SessionDetailProps extends ThemeProps {
-  /** The session to show. Nothing is rendered without one. */
+  /** The session to show. Without one nothing is rendered, unless `lookup` says what to show instead. */
   session: PaymentSession | null | undefined;
+  /** Shown while `session` is missing: a session opened by id being fetched, not found, or failed. */
+  lookup?: SessionLookup;
   /** Whether the dialog is open (controlled, with `onOpenChange`). */
   open?: boolean;
   /** Whether the dialog starts open when uncontrolled. @defaultValue false */
@@ -204,6 +222,7 @@ export function SessionDetail(props: SessionDetailProps) {
           classNames={classNames}
           style={{ ...inheritedTheme, ...root.style, ...style }}
           onCloseAutoFocus={closeAutoFocus}
+          lookup={props.lookup}
         />
       ) : null}
     </ThemeScope>

@@ -14,6 +14,7 @@ import { queryKey } from '../core/query';
 import type { PaymentSession, SessionPage, SessionQuery } from '../core/types';
 import { usePaymentSessionsConfig } from '../hooks/context';
 import { useControllableState } from '../hooks/use-controllable-state';
+import { usePaymentSession } from '../hooks/use-payment-session';
 import { usePaymentSessions } from '../hooks/use-payment-sessions';
 import type { UseSessionFiltersResult } from '../hooks/use-session-filters';
 import {
@@ -28,9 +29,9 @@ import { useBrowserLayoutEffect } from './list/layout-effect';
 import type { Messages } from './messages';
 import { PlainRows, SkeletonRows, type RowContext, type RowsProps, type SessionListPart } from './list/rows';
 import { deriveListState, queryNarrows, type SessionListState } from './list/state';
-import { SessionDetail } from './SessionDetail';
+import { SessionDetail, type SessionLookup } from './SessionDetail';
 import { cx, ThemeScope, useThemeRoot, type ClassNames, type ThemeProps } from './theme';
-import { useReportsWorkspaceErrors, useResolvedFilters, useResolvedQuery } from './workspace';
+import { useReportsWorkspaceErrors, useResolvedFilters, useResolvedQuery, useSessionWorkspace } from './workspace';
 
 // Only pages longer than `virtualizeAbove` load this chunk (and @tanstack/react-virtual with it). If it
 // cannot load (offline, a new deployment), every row renders plainly: slower, but the list still works
@@ -88,7 +89,11 @@ export interface SessionListProps extends ThemeProps {
   columns?: readonly SessionListColumnInput[];
   /** Host actions per row (refund, capture, void), rendered in a last "Actions" column. Clicks there do not open the row. */
   rowActions?: (session: PaymentSession) => ReactNode;
-  /** The open session's id, when controlled (`null`: none). */
+  /**
+   * The open session's id, when controlled (`null`: none). An id that is not on the current page is
+   * fetched with the fetcher's `getSession` (when it has one) and opened with a loading, not-found or
+   * error state in the dialog. Inside a `SessionWorkspace` with `syncWithUrl` it defaults to `?session=`.
+   */
   selectedSessionId?: string | null;
   /** The initially open session's id, when uncontrolled. @defaultValue null */
   defaultSelectedSessionId?: string | null;
@@ -98,7 +103,11 @@ export interface SessionListProps extends ThemeProps {
   onSessionOpen?: (session: PaymentSession) => void;
   /** `false`: no built-in detail dialog (rows still select and call `onSessionOpen`). @defaultValue true */
   detail?: boolean;
-  /** Renders the detail instead of the built-in `SessionDetail`. */
+  /**
+   * Renders the detail instead of the built-in `SessionDetail`. For a selected id off the current page it
+   * is called once `getSession` has answered with the session (the loading, not-found and error states are
+   * the built-in dialog's; build your own with `usePaymentSession`).
+   */
   renderDetail?: (props: SessionDetailRenderProps) => ReactNode;
   /** Pages with more rows than this are virtualized (only the rows in view are in the DOM). `Infinity` never virtualizes. @defaultValue 100 */
   virtualizeAbove?: number;
@@ -187,19 +196,50 @@ export function SessionList(props: SessionListProps) {
   const invalidCount = list.data?.invalid ?? 0;
 
   // Selection: which session's detail is open.
+  // Listing the workspace's own query with URL sync, the open session is the workspace's `?session=`.
+  const workspace = useSessionWorkspace();
+  const workspaceSelection =
+    props.query === undefined && props.filters === undefined && props.selectedSessionId === undefined ? workspace : null;
+  const urlSelected = workspaceSelection?.selectedSessionId;
+  const onSelectedSessionChange = props.onSelectedSessionChange;
+  const setUrlSelected = workspaceSelection?.setSelectedSessionId;
   const [selectedId, setSelectedId] = useControllableState<string | null>({
-    value: props.selectedSessionId,
+    value: props.selectedSessionId !== undefined ? props.selectedSessionId : urlSelected,
     defaultValue: props.defaultSelectedSessionId ?? null,
-    onValueChange: props.onSelectedSessionChange,
+    onValueChange: useCallback(
+      (id: string | null) => {
+        setUrlSelected?.(id);
+        onSelectedSessionChange?.(id);
+      },
+      [setUrlSelected, onSelectedSessionChange],
+    ),
     caller: 'SessionList',
   });
   // The session the detail shows: kept after closing (exit animation, focus return) and when the page
   // that held it is gone (the host may control `selectedSessionId` from the URL).
   const [shownSession, setShownSession] = useState<PaymentSession | null>(null);
+  const onPage = selectedId === null ? undefined : sessions.find((s) => s.id === selectedId);
+  // A selected id that is not on the current page (a shared `?session=` link) is fetched by id, once the
+  // current page has answered, so a session on that page costs no request of its own.
+  const lookupId =
+    selectedId !== null && onPage === undefined && shownSession?.id !== selectedId && list.data !== undefined && !isStale ? selectedId : null;
+  const remote = usePaymentSession(lookupId);
+  const remoteSession = lookupId !== null && remote.session ? remote.session : undefined;
   const selectedSession =
-    selectedId === null ? null : (sessions.find((s) => s.id === selectedId) ?? (shownSession?.id === selectedId ? shownSession : null));
+    selectedId === null ? null : (onPage ?? remoteSession ?? (shownSession?.id === selectedId ? shownSession : null));
   if (selectedSession && selectedSession !== shownSession) setShownSession(selectedSession);
-  const detailOpen = selectedSession !== null;
+  // Without `getSession` (or without an id) there is nothing to look up: the dialog stays closed, as before.
+  const sessionLookup: SessionLookup | undefined =
+    lookupId === null || selectedSession
+      ? undefined
+      : remote.isNotFound
+        ? { sessionId: lookupId, state: 'not-found' }
+        : remote.error
+          ? { sessionId: lookupId, state: 'error', error: remote.error, onRetry: () => void remote.retry() }
+          : remote.loadingState === 'loading' || remote.loadingState === 'refreshing'
+            ? { sessionId: lookupId, state: 'loading' }
+            : undefined;
+  const detailOpen = selectedSession !== null || sessionLookup !== undefined;
 
   const opensDialog = detail !== false || renderDetail !== undefined;
   // Rows are buttons only when activating one does something.
@@ -389,7 +429,8 @@ export function SessionList(props: SessionListProps) {
   } else if (detail !== false && !renderDetail) {
     detailElement = (
       <SessionDetail
-        session={shownSession}
+        session={sessionLookup ? null : shownSession}
+        lookup={sessionLookup}
         open={detailOpen}
         onOpenChange={onDetailOpenChange}
         onCloseAutoFocus={onCloseAutoFocus}

@@ -25,6 +25,6 @@ export {
 export type { SessionListPart } from './list/rows';
 export { SessionFilters, SESSION_FILTER_FIELDS, type SessionFiltersProps, type SessionFiltersPart, type SessionFilterField } from './SessionFilters';
 export { RefundSummary, type RefundSummaryProps, type RefundSummaryPart } from './RefundSummary';
-export { SessionDetail, preloadSessionDetail, sessionTimeline, type SessionDetailProps, type SessionDetailPart, type SessionTimelineEvent } from './SessionDetail';
+export { SessionDetail, preloadSessionDetail, sessionTimeline, type SessionDetailProps, type SessionLookup, type SessionDetailPart, type SessionTimelineEvent } from './SessionDetail';
 export { Pagination, DEFAULT_PAGE_SIZE_OPTIONS, type PaginationProps, type PaginationPart } from './Pagination';
 export { ExportButton, type ExportButtonProps, type ExportButtonPart, type ExportInfo } from './ExportButton';

@@ -142,6 +142,14 @@ export interface Messages {
   customerBusinessId: string;
   /** Shown when the detail dialog's code could not be loaded (offline, a new deployment). */
   detailLoadFailed: string;
+  /** The detail dialog's title while a session opened by id (a shared link) is being fetched. */
+  detailLookupLoading: (id: string) => string;
+  /** The dialog's title when the backend has no session with the id. */
+  detailNotFoundTitle: string;
+  /** The dialog's explanation when the backend has no session with the id. */
+  detailNotFound: (id: string) => string;
+  /** The dialog's title when fetching a session by id failed (the reason and Retry follow). */
+  detailLookupFailed: string;
 
   // ExportButton
   exportCsv: string;
@@ -318,6 +326,10 @@ export const defaultMessages: Messages = {
   customerEmail: 'Email',
   customerBusinessId: 'Business ID',
   detailLoadFailed: 'The session details could not be loaded. Try again.',
+  detailLookupLoading: (id) => `Loading payment session ${id}…`,
+  detailNotFoundTitle: 'Payment session not found',
+  detailNotFound: (id) => `There is no payment session with the id ${id}. The link may be mistyped, or the session may belong to another account.`,
+  detailLookupFailed: 'This payment session could not be loaded',
 
   exportCsv: 'Export CSV',
   exporting: (percent) => `Exporting… ${percent}`,

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import type { SessionInclude, SessionQuery } from '../core/types';
+import { useSessionIdUrlState } from '../hooks/use-session-id-url';
 import { useSessionFilters, type UseSessionFiltersOptions, type UseSessionFiltersResult } from '../hooks/use-session-filters';
 import { ThemeProvider, type ThemeProps } from './theme';
 
@@ -8,6 +9,13 @@ export interface SessionWorkspaceValue {
   filters: UseSessionFiltersResult;
   /** `filters.query` plus the workspace's `include` flags: the query every component lists. */
   query: SessionQuery;
+  /**
+   * With `syncWithUrl`: the id in `?session=` (the session whose detail is open; `null` for none), which
+   * the workspace's `SessionList` shows and writes. `undefined` without URL sync (the list keeps its own).
+   */
+  selectedSessionId?: string | null;
+  /** Writes `?session=` (with `syncWithUrl`; does nothing without). */
+  setSelectedSessionId: (sessionId: string | null) => void;
 }
 
 const WorkspaceContext = createContext<SessionWorkspaceValue | null>(null);
@@ -32,8 +40,8 @@ export interface SessionWorkspaceProps extends UseSessionFiltersOptions, ThemePr
 }
 
 /**
- * Wires the styled components together: one `useSessionFilters` state (optionally synced with the URL)
- * shared by `SessionFilters`, `SessionList`, `Pagination`, `RefundSummary` and `ExportButton` inside it.
+ * Wires the styled components together: one `useSessionFilters` state (optionally synced with the URL —
+ * the filters, the page and, as `?session=<id>`, the session whose detail is open) shared by `SessionFilters`, `SessionList`, `Pagination`, `RefundSummary` and `ExportButton` inside it.
  * Each component still works on its own when given `filters` or `query` props instead.
  * Must be inside a `PaymentSessionsProvider`.
  *
@@ -60,7 +68,16 @@ export function SessionWorkspace({
   ...filterOptions
 }: SessionWorkspaceProps) {
   const filters = useSessionFilters(filterOptions);
-  const value = useMemo(() => ({ filters, query: withInclude(filters.query, include) }), [filters, include]);
+  const { syncWithUrl = false } = filterOptions;
+  const [urlSessionId, setSelectedSessionId] = useSessionIdUrlState(
+    syncWithUrl !== false,
+    typeof syncWithUrl === 'object' ? syncWithUrl : undefined,
+  );
+  const selectedSessionId = syncWithUrl === false ? undefined : urlSessionId;
+  const value = useMemo(
+    () => ({ filters, query: withInclude(filters.query, include), selectedSessionId, setSelectedSessionId }),
+    [filters, include, selectedSessionId, setSelectedSessionId],
+  );
   const [reporterCount, setReporterCount] = useState(0);
   const register = useCallback(() => {
     setReporterCount((count) => count + 1);

@@ -18,6 +18,13 @@ export {
   type UsePaymentSessionsOptions,
   type UsePaymentSessionsResult,
 } from './use-payment-sessions';
+export {
+  usePaymentSession,
+  paymentSessionCacheKey,
+  type SessionLoadingState,
+  type UsePaymentSessionOptions,
+  type UsePaymentSessionResult,
+} from './use-payment-session';
 export { useControllableState, type UseControllableStateOptions } from './use-controllable-state';
 export {
   usePagination,

@@ -17,7 +17,7 @@ import type { SessionFetcher, SessionPage, SessionQuery } from '../core/types';
 interface PageRequest {
   controller: AbortController;
   /** What callers get: this request's outcome, or the outcome of the request that superseded it. */
-  promise: Promise<SessionPage>;
+  promise: Promise<unknown>;
   /** Started by a prefetch and not adopted yet: the next SWR request for the key joins it. */
   adoptable: boolean;
   /** The newer request for the same key that replaced this one. */
@@ -117,32 +117,45 @@ export function requestPage(
   query: SessionQuery,
   options: { prefetch?: boolean } = {},
 ): Promise<SessionPage> {
+  return requestForKey(cache, key, (signal) => fetcher(query, { signal }), options);
+}
+
+/**
+ * {@link requestPage} for any fetch: one request per key with its own AbortController, superseded and
+ * abandoned requests aborted and their late answers dropped. Used for pages and for single sessions.
+ */
+export function requestForKey<T>(
+  cache: object,
+  key: string,
+  start: (signal: AbortSignal) => Promise<T>,
+  options: { prefetch?: boolean } = {},
+): Promise<T> {
   const entry = entryFor(cache, key);
   const running = [...entry.requests].pop();
   if (running && (options.prefetch || running.adoptable)) {
     if (!options.prefetch) running.adoptable = false;
-    return running.promise;
+    return running.promise as Promise<T>;
   }
 
   const controller = new AbortController();
   const { signal } = controller;
-  const own = new Promise<SessionPage>((resolve, reject) => {
+  const own = new Promise<T>((resolve, reject) => {
     signal.addEventListener('abort', () => reject(abortedError(signal.reason)), { once: true });
     // A fetcher that throws before returning a promise is a failure like any other (a PaymentSessionsError).
-    let call: Promise<SessionPage>;
+    let call: Promise<T>;
     try {
-      call = fetcher(query, { signal });
+      call = start(signal);
     } catch (error) {
       call = Promise.reject(error);
     }
     call.then(
-      (page) => (signal.aborted ? reject(abortedError()) : resolve(page)),
+      (value) => (signal.aborted ? reject(abortedError()) : resolve(value)),
       (error: unknown) => reject(toPaymentSessionsError(error, signal)),
     );
   });
   const request: PageRequest = { controller, promise: own, adoptable: options.prefetch === true };
   request.promise = own.then(
-    (page) => request.supersededBy?.promise ?? page,
+    (value) => request.supersededBy?.promise ?? value,
     (error: unknown) => {
       if (request.supersededBy) return request.supersededBy.promise;
       throw error;
@@ -160,5 +173,5 @@ export function requestPage(
     forget(cache, key, entry);
   };
   own.then(settle, settle);
-  return request.promise;
+  return request.promise as Promise<T>;
 }

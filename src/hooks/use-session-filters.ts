@@ -92,8 +92,9 @@ const noUrl = () => null;
  * Hooks reading the query string. `pushState` fires no event, so after writing the URL a hook tells the
  * others (and itself) here; otherwise React would still hold the old string and miss a Back to it.
  */
-const urlListeners = new Set<() => void>();
-function subscribeToUrl(onChange: () => void): () => void {
+export const urlListeners = new Set<() => void>();
+/** @internal Shared with `useSessionIdUrlState`, so both hooks see each other's writes. */
+export function subscribeToUrl(onChange: () => void): () => void {
   urlListeners.add(onChange);
   window.addEventListener('popstate', onChange);
   return () => {
@@ -108,7 +109,7 @@ const readUrlSearch = () => window.location.search;
  * while hydrating (so server and client render the same HTML), `location.search` on the client, and a
  * re-render on Back/Forward.
  */
-function useUrlSearch(enabled: boolean): string | null {
+export function useUrlSearch(enabled: boolean): string | null {
   return useSyncExternalStore(enabled ? subscribeToUrl : noSubscription, enabled ? readUrlSearch : noUrl, noUrl);
 }
 

@@ -4,7 +4,14 @@
  * Fetch-API only (no Node imports), so it runs in Next.js route handlers, Hono, Bun, Deno and workers.
  */
 import { validateTruemedParams } from '../adapters/truemed/params';
-import { TRUEMED_API_KEY_HEADER, TRUEMED_DEFAULT_PAGE_SIZE, TRUEMED_LIST_PATH } from '../adapters/truemed/wire';
+import {
+  TRUEMED_API_KEY_HEADER,
+  TRUEMED_DEFAULT_PAGE_SIZE,
+  TRUEMED_LIST_PATH,
+  TRUEMED_SESSION_ID_PATTERN,
+  TRUEMED_SESSION_QUERY_PARAMS,
+  truemedSessionPath,
+} from '../adapters/truemed/wire';
 import { isPlainRecord, stripSecrets } from '../core/sanitize';
 
 /** Where the proxy sends requests unless told otherwise. */
@@ -124,8 +131,11 @@ export interface TruemedProxyOptions {
  * Truemed payment sessions on behalf of the host's signed-in users, holding the API key server-side.
  *
  * - Methods: `GET` (and `HEAD`, answered like `GET` without a body); anything else is a 405 with `Allow`.
- * - Path: ignored. Mount the handler wherever you like (`/api/payment-sessions`, or under the fetcher's
- *   `baseUrl` + `/payments/v1/payment_sessions`); it always calls Truemed's list endpoint and nothing else.
+ * - Path: mount the handler wherever you like (`/api/payment-sessions`, or under the fetcher's `baseUrl`
+ *   + `/payments/v1/payment_sessions`); it calls Truemed's list endpoint, except for a path ending in
+ *   `/payments/v1/payment_session/{id}` (what `fetcher.getSession` asks for — mount a catch-all route for
+ *   it), which calls that one session. The id must be 1–128 letters, digits, `_` or `-` (else a 400 naming
+ *   `id`); only the include flags and `summarize_refunds` are forwarded; Truemed's 404 stays a 404.
  * - `authorize(request)` runs first; anything but `true` is a 401 and Truemed is not called.
  * - Query: only Truemed's documented parameters are forwarded (others dropped), each validated; a bad value
  *   is a 400 `{ error: 'InvalidParameter', message, param }`, and so is a `page_size` above `maxPageSize`.
@@ -191,6 +201,8 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
     if (!(await isAuthorized(request))) {
       return fail(request, 401, { error: 'Unauthorized', message: 'Sign in with an account allowed to view payment sessions.' });
     }
+    const sessionId = sessionRouteId(new URL(request.url).pathname);
+    if (sessionId !== undefined) return handleSession(request, sessionId);
     const check = validateTruemedParams(new URL(request.url).searchParams);
     if (!check.ok) return fail(request, 400, { error: 'InvalidParameter', message: check.message, param: check.param });
 
@@ -204,10 +216,47 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
       [TRUEMED_API_KEY_HEADER]: apiKey,
     });
     const outcome = await callUpstream(query === '' ? listUrl : `${listUrl}?${query}`, upstreamHeaders, request.signal);
+    return answerFromOutcome(request, outcome);
+  }
 
+  // --- One session: GET …/payments/v1/payment_session/{id} ------------------------------------------------
+  /**
+   * The single-session route, reached once `authorize` said yes. The id (the raw, still-encoded path segment)
+   * must match `TRUEMED_SESSION_ID_PATTERN`, so `%2F`, `..` or a further segment never reach another upstream
+   * path; only the include flags and `summarize_refunds` are forwarded, each validated. Truemed's answer is
+   * mapped as the list's is (a 404 stays a 404).
+   */
+  async function handleSession(request: Request, rawId: string): Promise<Response> {
+    if (!TRUEMED_SESSION_ID_PATTERN.test(rawId)) {
+      return fail(request, 400, {
+        error: 'InvalidParameter',
+        message: 'The session id may contain only letters, digits, "_" and "-" (at most 128 characters).',
+        param: 'id',
+      });
+    }
+    const allowed = new URLSearchParams();
+    for (const [name, value] of new URL(request.url).searchParams) {
+      if (Object.prototype.hasOwnProperty.call(TRUEMED_SESSION_QUERY_PARAMS, name)) allowed.append(name, value);
+    }
+    const check = validateTruemedParams(allowed);
+    if (!check.ok) return fail(request, 400, { error: 'InvalidParameter', message: check.message, param: check.param });
+    const query = check.params.toString();
+    const url = `${sessionBaseUrl}${truemedSessionPath(rawId)}`;
+    const upstreamHeaders = new Headers({
+      accept: request.headers.get('accept') ?? 'application/json',
+      [TRUEMED_API_KEY_HEADER]: apiKey,
+    });
+    const outcome = await callUpstream(query === '' ? url : `${url}?${query}`, upstreamHeaders, request.signal);
+    return answerFromOutcome(request, outcome);
+  }
+
+  /** Truemed's origin and path prefix, to which the single-session path is appended. */
+  const sessionBaseUrl = listUrl.slice(0, -TRUEMED_LIST_PATH.length);
+
+  /** The list route's answer for each upstream outcome, reused as is by the single-session route. */
+  function answerFromOutcome(request: Request, outcome: UpstreamOutcome): Response {
     switch (outcome.kind) {
       case 'client_aborted':
-        // Nobody reads this answer; it only has to be a valid Response.
         return fail(request, 499, { error: 'ClientClosedRequest', message: 'The client went away.' });
       case 'timeout':
         report({ reason: 'upstream_timeout', status: 504, message: `Truemed did not answer within ${timeoutMs} ms.` });
@@ -237,6 +286,7 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
         return answerFromUpstream(request, outcome);
     }
   }
+  // ---------------------------------------------------------------------------------------------------------
 
   function answerFromUpstream(request: Request, upstream: UpstreamAnswer): Response {
     const { status } = upstream;
@@ -415,6 +465,19 @@ function listUrlFor(baseUrl: unknown): string {
   }
   if (url.search !== '' || url.hash !== '') throw new TypeError('baseUrl must not have a query or a fragment.');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}${TRUEMED_LIST_PATH}`;
+}
+
+/**
+ * The raw (still percent-encoded) id when the path is the single-session route — it ends in
+ * `/payments/v1/payment_session/{id}`, wherever the handler is mounted — or `undefined` for the list.
+ * Everything after the prefix is the id, so `ps_1/capture` or `ps%2F1` is an id that fails validation.
+ */
+function sessionRouteId(pathname: string): string | undefined {
+  const marker = '/payments/v1/payment_session';
+  const at = pathname.indexOf(`${marker}/`);
+  if (at !== -1) return pathname.slice(at + marker.length + 1);
+  // `…/payment_session` without an id: the session route with an empty id (a 400), not the list.
+  return pathname.endsWith(marker) ? '' : undefined;
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   TRUEMED_API_KEY_HEADER,
   TRUEMED_DEFAULT_PAGE_SIZE,
   TRUEMED_LIST_PATH,
+  TRUEMED_SESSION_PATH_PREFIX,
+  TRUEMED_SESSION_QUERY_PARAMS,
   type TruemedErrorWire,
   type TruemedListResponseWire,
   type TruemedPaymentSessionWire,
@@ -56,7 +58,7 @@ export interface RecordedRequest {
   headers: Record<string, string>;
 }
 
-/** A fake Truemed list endpoint; see {@link createFakeTruemedApi}. */
+/** A fake Truemed list and single-session endpoint; see {@link createFakeTruemedApi}. */
 export interface FakeTruemedApi {
   /** Answers one request: the Fetch-API form, for route handlers or an injected `fetch`. */
   handler(request: Request): Promise<Response>;
@@ -75,7 +77,9 @@ export interface FakeTruemedApi {
 /**
  * Creates a fake Truemed payment-sessions API with a deterministic dataset.
  *
- * Behaviour: only `GET /payments/v1/payment_sessions` exists (other paths 404, other methods 405); a missing
+ * Behaviour: `GET /payments/v1/payment_sessions` and `GET /payments/v1/payment_session/{id}` exist (other
+ * paths 404, other methods 405; an unknown id is a 404 `PaymentSessionDoesNotExist`, its record otherwise,
+ * shaped by the same include flags as a list entry); a missing
  * or wrong `x-truemed-api-key` is a 401; parameters are checked with `validateTruemedParams` (400
  * `{ error: 'InvalidParameter', message }` naming the parameter; undocumented ones are ignored);
  * `page_size` above {@link FAKE_TRUEMED_MAX_PAGE_SIZE} is clamped.
@@ -113,8 +117,11 @@ export function createFakeTruemedApi(options: FakeTruemedApiOptions = {}): FakeT
     if (failure) return answerWithFailure(failure);
 
     const url = new URL(request.url);
-    if (url.pathname !== TRUEMED_LIST_PATH) {
-      return errorResponse(404, 'NotFound', `No route for ${url.pathname}; only ${TRUEMED_LIST_PATH} is served.`);
+    const sessionId = url.pathname.startsWith(TRUEMED_SESSION_PATH_PREFIX)
+      ? url.pathname.slice(TRUEMED_SESSION_PATH_PREFIX.length)
+      : undefined;
+    if (url.pathname !== TRUEMED_LIST_PATH && (sessionId === undefined || sessionId === '' || sessionId.includes('/'))) {
+      return errorResponse(404, 'NotFound', `No route for ${url.pathname}; only ${TRUEMED_LIST_PATH} and ${TRUEMED_SESSION_PATH_PREFIX}{id} are served.`);
     }
     if (request.method !== 'GET') {
       return errorResponse(405, 'MethodNotAllowed', `${request.method} is not allowed; use GET.`, { allow: 'GET' });
@@ -126,6 +133,15 @@ export function createFakeTruemedApi(options: FakeTruemedApiOptions = {}): FakeT
     // The message never repeats the key that was sent.
     if (key !== apiKey) return errorResponse(401, 'Unauthorized', 'Invalid API key.');
 
+    if (sessionId !== undefined) {
+      let id: string;
+      try {
+        id = decodeURIComponent(sessionId);
+      } catch {
+        return errorResponse(400, 'InvalidParameter', 'The session id is not a valid percent-encoded string.');
+      }
+      return answerOneSession(records, id, url.searchParams);
+    }
     const check = validateTruemedParams(url.searchParams);
     if (!check.ok) return errorResponse(400, 'InvalidParameter', check.message);
     return Response.json(listTruemedSessions(records, check.params));
@@ -155,14 +171,7 @@ export function listTruemedSessions(
   const page = Number(params.get('page') ?? 1);
   const pageSize = Math.min(Number(params.get('page_size') ?? TRUEMED_DEFAULT_PAGE_SIZE), FAKE_TRUEMED_MAX_PAGE_SIZE);
   const start = (page - 1) * pageSize;
-  const include = {
-    orderItems: flag(params, 'include_order_items', false),
-    metadata: flag(params, 'include_metadata', false),
-    refunds: flag(params, 'include_refunds', true),
-    disputes: flag(params, 'include_disputes', true),
-    summarizeRefunds: flag(params, 'summarize_refunds', false),
-    fee: flag(params, 'include_truemed_fee', false),
-  };
+  const include = includeFrom(params);
   return {
     payment_sessions: matching.slice(start, start + pageSize).map((session) => project(session, include)),
     pagination: {
@@ -171,6 +180,35 @@ export function listTruemedSessions(
       count: matching.length,
       last_page: Math.max(1, Math.ceil(matching.length / pageSize)),
     },
+  };
+}
+
+/**
+ * `GET /payments/v1/payment_session/{id}`: the record projected with the include flags exactly as a list
+ * entry is (the real endpoint's parameters are assumed to be the list's include flags), or a 404
+ * `PaymentSessionDoesNotExist`. Other list parameters are ignored.
+ */
+function answerOneSession(records: readonly TruemedPaymentSessionWire[], id: string, search: URLSearchParams): Response {
+  const onlyIncludes = new URLSearchParams();
+  for (const [name, value] of search) {
+    if (Object.prototype.hasOwnProperty.call(TRUEMED_SESSION_QUERY_PARAMS, name)) onlyIncludes.append(name, value);
+  }
+  const check = validateTruemedParams(onlyIncludes);
+  if (!check.ok) return errorResponse(400, 'InvalidParameter', check.message);
+  const session = records.find((record) => record.id === id);
+  if (session === undefined) return errorResponse(404, 'PaymentSessionDoesNotExist', 'No payment session with this id exists.');
+  return Response.json(project(session, includeFrom(check.params)));
+}
+
+/** The include flags of validated parameters, with Truemed's defaults (refunds and disputes on). */
+function includeFrom(params: URLSearchParams): Include {
+  return {
+    orderItems: flag(params, 'include_order_items', false),
+    metadata: flag(params, 'include_metadata', false),
+    refunds: flag(params, 'include_refunds', true),
+    disputes: flag(params, 'include_disputes', true),
+    summarizeRefunds: flag(params, 'summarize_refunds', false),
+    fee: flag(params, 'include_truemed_fee', false),
   };
 }
 

@@ -14,6 +14,8 @@ import {
   useControllableState,
   usePagination,
   usePaymentSessions,
+  usePaymentSession,
+  type SessionLoadingState,
   useRefundSummary,
   useSessionExport,
   useSessionFilters,
@@ -149,4 +151,16 @@ export function useSessionExportTypes() {
   expectTypeOf(exporter.failedPage).toEqualTypeOf<number | undefined>();
   // @ts-expect-error concurrency is a number
   useSessionExport({}, { concurrency: 'two' });
+}
+
+export function usePaymentSessionTypes() {
+  const one = usePaymentSession('ps_1');
+  expectTypeOf(one.session).toEqualTypeOf<PaymentSession | null | undefined>();
+  expectTypeOf(one.loadingState).toEqualTypeOf<SessionLoadingState>();
+  expectTypeOf(one.loadingState).toEqualTypeOf<'idle' | 'loading' | 'refreshing' | 'error' | 'unsupported'>();
+  expectTypeOf(one.error).toEqualTypeOf<PaymentSessionsError | undefined>();
+  usePaymentSession(null);
+  usePaymentSession(undefined, { enabled: false, fallbackData: null });
+  // @ts-expect-error the id is a string
+  usePaymentSession(42);
 }

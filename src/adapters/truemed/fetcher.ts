@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { abortedError, PaymentSessionsError } from '../../core/errors';
 import { MAX_PAGE_SIZE, normalizeQuery } from '../../core/query';
 import { isPlainRecord } from '../../core/sanitize';
-import type { SessionFetcher, SessionInclude, SessionPage, SessionQuery } from '../../core/types';
+import type { PaymentSession, SessionFetcher, SessionInclude, SessionPage, SessionQuery } from '../../core/types';
 import {
   describeEnvelopeIssues,
   errorCode,
@@ -20,7 +20,7 @@ import {
 } from '../shared';
 import { mapTruemedSession } from './map';
 import { TruemedEnvelopeSchema } from './schema';
-import { TRUEMED_API_KEY_HEADER, TRUEMED_KINDS, TRUEMED_LIST_PATH, TRUEMED_STATUSES } from './wire';
+import { TRUEMED_API_KEY_HEADER, TRUEMED_KINDS, TRUEMED_LIST_PATH, TRUEMED_STATUSES, truemedSessionPath } from './wire';
 
 /**
  * The largest `page_size` this fetcher sends unless its `maxPageSize` option says otherwise (the proxy's
@@ -122,6 +122,22 @@ export function buildTruemedSearchParams(
   return params;
 }
 
+/**
+ * The query parameters of `GET /payments/v1/payment_session/{id}`: the fetcher's include flags and
+ * `summarize_refunds`. **Assumption**: the single-session endpoint takes the same `include_*` flags as the
+ * list (Truemed's reference says it returns "the same fields as a list entry" but does not list its
+ * parameters); an upstream that ignores them still answers with its defaults.
+ */
+export function buildTruemedSessionSearchParams(defaults: { include?: SessionInclude; summarizeRefunds?: boolean } = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, param] of Object.entries(INCLUDE_PARAMS) as Array<[keyof SessionInclude, string]>) {
+    const flag = defaults.include?.[key];
+    if (flag !== undefined) params.set(param, String(flag));
+  }
+  if (defaults.summarizeRefunds) params.set('summarize_refunds', 'true');
+  return params;
+}
+
 function isBrowser(): boolean {
   return typeof window !== 'undefined';
 }
@@ -181,14 +197,13 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
   // Without a key this fetcher talks to the host's proxy, whose 401/403 is the host refusing the user.
   const viaProxy = !headers.has(TRUEMED_API_KEY_HEADER);
 
-  const fetcher = async (query: SessionQuery, ctx: { signal: AbortSignal }): Promise<SessionPage> => {
-    const { signal } = ctx;
+  /**
+   * One GET with the caller's abort and the timeout, shared by the list and the single session: resolves the
+   * response and its body text, or throws the `network` / `aborted` error. The caller maps the status.
+   */
+  const request = async (url: URL, signal: AbortSignal): Promise<{ response: Response; text: string }> => {
     if (signal.aborted) throw abortedError(signal.reason);
-    const normalized = normalizeQuery(query);
-    const url = new URL(resolveEndpoint(base));
-    url.search = buildTruemedSearchParams(normalized, { ...options, maxPageSize }).toString();
     const where = `${url.origin}${url.pathname}`;
-
     // The request's signal: the caller's abort or the timeout. Both settle the call even when an
     // injected `fetch` ignores its signal (the race), and neither lets a late answer through.
     const timeout = startTimeout(signal, timeoutMs);
@@ -212,11 +227,41 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
     }
     // A `fetch` that ignores the signal must still not deliver a superseded result.
     if (signal.aborted) throw abortedError(signal.reason);
+    return { response, text };
+  };
+
+  const fetcher = async (query: SessionQuery, ctx: { signal: AbortSignal }): Promise<SessionPage> => {
+    const { signal } = ctx;
+    if (signal.aborted) throw abortedError(signal.reason);
+    const normalized = normalizeQuery(query);
+    const url = new URL(resolveEndpoint(base, TRUEMED_LIST_PATH));
+    url.search = buildTruemedSearchParams(normalized, { ...options, maxPageSize }).toString();
+    const { response, text } = await request(url, signal);
     if (!response.ok) throw errorFromResponse(response, text, viaProxy);
     return toPage(parseJsonBody(text), normalized, maxPageSize, onInvalidRecord);
   };
 
+  const getSession = async (id: string, ctx: { signal: AbortSignal }): Promise<PaymentSession | null> => {
+    const { signal } = ctx;
+    if (signal.aborted) throw abortedError(signal.reason);
+    if (typeof id !== 'string' || id === '') throw new RangeError('getSession: `id` must be a non-empty string.');
+    const url = new URL(resolveEndpoint(base, truemedSessionPath(id)));
+    url.search = buildTruemedSessionSearchParams(options).toString();
+    const { response, text } = await request(url, signal);
+    if (response.status === 404) return null;
+    if (!response.ok) throw errorFromResponse(response, text, viaProxy);
+    const mapped = mapTruemedSession(parseJsonBody(text));
+    if (!mapped.ok) {
+      throw new PaymentSessionsError({
+        kind: 'invalid_response',
+        message: `Truemed answered with a payment session that could not be read (${mapped.issues.slice(0, 3).join('; ')}).`,
+      });
+    }
+    return mapped.value;
+  };
+
   return Object.assign(fetcher, {
+    getSession,
     source: 'truemed',
     capabilities: {
       search: true,
@@ -225,7 +270,7 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
       kinds: [...TRUEMED_KINDS],
       maxPageSize,
     },
-  } satisfies Pick<SessionFetcher, 'source' | 'capabilities'>);
+  } satisfies Pick<SessionFetcher, 'source' | 'capabilities' | 'getSession'>);
 }
 
 /**
@@ -266,9 +311,9 @@ function checkAbsoluteBase(base: string): void {
   }
 }
 
-/** `${base}/payments/v1/payment_sessions`, a relative base resolved against the page's location. */
-function resolveEndpoint(base: string): string {
-  const path = `${base}${TRUEMED_LIST_PATH}`;
+/** `${base}${endpointPath}`, a relative base resolved against the page's location. */
+function resolveEndpoint(base: string, endpointPath: string): string {
+  const path = `${base}${endpointPath}`;
   if (/^[a-z][a-z\d+.-]*:/i.test(base)) return path;
   const location = (globalThis as { location?: { href?: unknown } }).location;
   if (typeof location?.href === 'string') {

@@ -66,6 +66,35 @@ export const TRUEMED_QUERY_PARAMS = {
 } as const satisfies Record<string, TruemedParamType>;
 export type TruemedQueryParam = keyof typeof TRUEMED_QUERY_PARAMS;
 
+/** `GET /payments/v1/payment_session/{id}`: one session by id (note the singular `payment_session`). */
+export const TRUEMED_SESSION_PATH_PREFIX = '/payments/v1/payment_session/';
+
+/**
+ * The session ids the proxy forwards and the fake serves: letters, digits, `_` and `-`, 1 to 128 characters.
+ * Truemed's ids look like `ps_…`; anything else (a `/`, `..`, `%2F`, a space) is refused before it can
+ * reach another upstream path.
+ */
+export const TRUEMED_SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The path of one session, its id percent-encoded (a fetcher must never let an id change the path). */
+export function truemedSessionPath(id: string): string {
+  return `${TRUEMED_SESSION_PATH_PREFIX}${encodeURIComponent(id)}`;
+}
+
+/**
+ * The query parameters the single-session endpoint is assumed to take: the list's include flags and
+ * `summarize_refunds` (an assumption — Truemed's reference lists none for it, and says it returns the same
+ * fields as a list entry).
+ */
+export const TRUEMED_SESSION_QUERY_PARAMS = {
+  include_metadata: 'boolean',
+  include_order_items: 'boolean',
+  include_refunds: 'boolean',
+  include_disputes: 'boolean',
+  include_truemed_fee: 'boolean',
+  summarize_refunds: 'boolean',
+} as const satisfies Partial<Record<TruemedQueryParam, 'boolean'>>;
+
 /** An order item as returned with `include_order_items=true`. Amounts in integer cents. */
 export interface TruemedOrderItemWire {
   item_id?: string;

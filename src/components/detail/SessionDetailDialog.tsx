@@ -10,7 +10,8 @@ import { isPlainRecord, safeHttpUrl, sanitizeRaw } from '../../core/sanitize';
 import type { Dispute, LineItem, Money, PaymentSession, Refund } from '../../core/types';
 import type { Formatters } from '../format';
 import type { Messages } from '../messages';
-import type { SessionDetailPart } from '../SessionDetail';
+import { ErrorText } from '../error-text';
+import type { SessionDetailPart, SessionLookup } from '../SessionDetail';
 import { StatusBadge } from '../StatusBadge';
 import { cx, type Appearance, type ClassNames } from '../theme';
 import { isoInstant } from '../list/dates';
@@ -33,13 +34,36 @@ export interface SessionDetailDialogProps {
   /** The theme's variables and the host's style, already merged. */
   style: CSSProperties;
   onCloseAutoFocus: ((event: Event) => void) | undefined;
+  /** Shown instead of a session while one opened by id is fetched, missing, or failed. */
+  lookup?: SessionLookup | undefined;
 }
 
 export default function SessionDetailDialog(props: SessionDetailDialogProps) {
   const { session, open, onOpenChange, container, messages, formatters, className, classNames, unstyled } = props;
+  const lookup = session ? undefined : props.lookup;
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      {session ? (
+      {lookup ? (
+        <Dialog.Portal container={container ?? undefined}>
+          <div
+            className={cx('rps-session-detail', unstyled ? undefined : 'rps-root', className, classNames?.root)}
+            style={props.style}
+            data-appearance={props.appearance}
+            lang={props.lang}
+            data-unstyled={unstyled || undefined}
+            data-lookup-state={lookup.state}
+          >
+            <Dialog.Overlay className={cx('rps-session-detail__overlay', classNames?.overlay)} />
+            <Dialog.Content
+              className={cx('rps-session-detail__content', classNames?.content)}
+              onCloseAutoFocus={props.onCloseAutoFocus}
+              aria-busy={lookup.state === 'loading' || undefined}
+            >
+              <LookupBody lookup={lookup} messages={messages} classNames={classNames} />
+            </Dialog.Content>
+          </div>
+        </Dialog.Portal>
+      ) : session ? (
         <Dialog.Portal container={container ?? undefined}>
           <div
             // Outside the host's `.rps-root`: this element is the theme root of the dialog.
@@ -58,6 +82,47 @@ export default function SessionDetailDialog(props: SessionDetailDialogProps) {
         </Dialog.Portal>
       ) : null}
     </Dialog.Root>
+  );
+}
+
+/** The dialog while a session opened by id is not there: loading, not found, or failed with Retry. */
+function LookupBody({ lookup, messages, classNames }: { lookup: SessionLookup; messages: Messages; classNames: ClassNames<SessionDetailPart> | undefined }) {
+  const { state, sessionId, error, onRetry } = lookup;
+  const title =
+    state === 'loading' ? messages.detailLookupLoading(sessionId) : state === 'not-found' ? messages.detailNotFoundTitle : messages.detailLookupFailed;
+  return (
+    <>
+      <header className={cx('rps-session-detail__header', classNames?.header)}>
+        <div className="rps-session-detail__heading-group">
+          <Dialog.Title className={cx('rps-session-detail__title', classNames?.title)}>{title}</Dialog.Title>
+          {state === 'not-found' ? (
+            <Dialog.Description className={cx('rps-session-detail__description', classNames?.description)}>
+              {messages.detailNotFound(sessionId)}
+            </Dialog.Description>
+          ) : (
+            <Dialog.Description className="rps-visually-hidden">{sessionId}</Dialog.Description>
+          )}
+        </div>
+        <Dialog.Close className={cx('rps-button', 'rps-session-detail__close', classNames?.close)}>{messages.close}</Dialog.Close>
+      </header>
+      {state === 'loading' ? <div className="rps-session-detail__lookup-loading rps-skeleton" aria-hidden="true" /> : null}
+      {state === 'error' && error ? (
+        <div role="alert" className="rps-session-detail__lookup-error">
+          <ErrorText
+            error={error}
+            messages={messages}
+            prefix="rps-session-detail__lookup-error"
+            action={
+              onRetry ? (
+                <button type="button" className="rps-button rps-session-detail__retry" onClick={onRetry}>
+                  {messages.retry}
+                </button>
+              ) : null
+            }
+          />
+        </div>
+      ) : null}
+    </>
   );
 }
 
