@@ -3,6 +3,7 @@
  * formula are defused, and no column may name a secret.
  */
 import { minorToDecimalString } from './money';
+import { resolveColumns, separatorOf } from './csv-options';
 import { isSecretKey, redactSecretText, stripSecrets } from './sanitize';
 import { sessionAmounts } from './summary';
 import type { Money, PaymentSession } from './types';
@@ -25,17 +26,6 @@ export interface CsvCellOptions {
   separator?: CsvSeparator;
   /** @deprecated The former name of `separator` (used when `separator` is not given). */
   delimiter?: CsvSeparator;
-}
-
-const SEPARATORS: readonly string[] = [',', ';', '\t'];
-
-/** The separator the options ask for; anything but `,` `;` or a tab is refused rather than written. */
-function separatorOf(options: CsvCellOptions): CsvSeparator {
-  const separator = options.separator ?? options.delimiter ?? ',';
-  if (!SEPARATORS.includes(separator)) {
-    throw new TypeError(`CSV separator must be ",", ";" or a tab, got ${JSON.stringify(separator)}.`);
-  }
-  return separator;
 }
 
 /** One column of a CSV export. */
@@ -166,30 +156,6 @@ export function escapeCsvCell(value: unknown, options: CsvCellOptions = {}): str
 export function csvRow(cells: readonly unknown[], options: CsvCellOptions = {}): string {
   const separator = separatorOf(options);
   return cells.map((cell) => escapeCsvCell(cell, { separator })).join(separator);
-}
-
-/**
- * Whether a column name refers to a secret: `clientSecret`, `client_secret`, `Client secret`, `secret`,
- * `raw.client_secret`, API keys, passwords, tokens for access… (see `isSecretKey`).
- */
-function namesSecret(name: string): boolean {
-  const parts = [name, ...name.split(/[.[\]/]+/)];
-  return parts.some((part) => isSecretKey(part.replace(/[^A-Za-z0-9]/g, '')));
-}
-
-function resolveColumns<Row>(columns: ReadonlyArray<CsvColumn<Row> | string>): CsvColumn<Row>[] {
-  return columns.map((column) => {
-    const resolved = typeof column === 'string' ? { key: column } : column;
-    for (const name of [resolved.key, resolved.header ?? '']) {
-      if (namesSecret(name)) {
-        throw new Error(
-          `CSV column ${JSON.stringify(name)} is refused: it names a secret, and secrets (client secrets, ` +
-            'API keys) must never be exported.',
-        );
-      }
-    }
-    return resolved;
-  });
 }
 
 function readCell<Row>(row: Row, rowIndex: number, column: CsvColumn<Row>, columnIndex: number): unknown {

@@ -2,7 +2,8 @@
  * Walks every page of one filter through a fetcher, a few pages at a time, and turns the result into CSV.
  * React-free: `useSessionExport` only subscribes to it.
  */
-import { sessionCsvColumns, toCsv, type CsvOptions } from '../core/csv';
+import type { CsvOptions } from '../core/csv';
+import { checkCsvOptions } from '../core/csv-options';
 import type { PaymentSessionsError } from '../core/errors';
 import type { PaymentSession, SessionFetcher, SessionQuery } from '../core/types';
 import { toPaymentSessionsError } from './requests';
@@ -63,6 +64,12 @@ export const IDLE_EXPORT_STATE: ExportState = Object.freeze({ status: 'idle', pr
  * created up to its start: a payment arriving meanwhile would otherwise push every later page down by one
  * row, and a row would fall between two pages.
  */
+/**
+ * The CSV writer and its default columns, loaded when a walk has its rows: a page that never exports never
+ * downloads them (the options were checked when the walk started).
+ */
+const loadCsvWriter = () => import('../core/csv');
+
 export function createExportRun({ fetcher, query, concurrency, csvOptions }: ExportRunOptions): ExportRun {
   if (!(Number.isInteger(concurrency) && concurrency >= 1)) {
     throw new RangeError(`The export's concurrency must be a whole number of at least 1, got ${JSON.stringify(concurrency)}.`);
@@ -104,10 +111,10 @@ export function createExportRun({ fetcher, query, concurrency, csvOptions }: Exp
     }
   };
 
-  /** The CSV options, checked: writing no rows throws now for a column that names a secret. */
+  /** The CSV options, checked now: a column that names a secret or an unknown separator throws at once. */
   const checkedCsvOptions = (): CsvOptions<PaymentSession> => {
-    const options = { columns: sessionCsvColumns, ...csvOptions() };
-    toCsv([], options);
+    const options = csvOptions();
+    checkCsvOptions(options);
     return options;
   };
 
@@ -150,7 +157,16 @@ export function createExportRun({ fetcher, query, concurrency, csvOptions }: Exp
       return;
     }
     const sessions = collect();
-    update({ status: 'done', csv: toCsv(sessions, options), rows: sessions.length });
+    let writer: Awaited<ReturnType<typeof loadCsvWriter>>;
+    try {
+      writer = await loadCsvWriter();
+    } catch (error) {
+      if (current()) update({ status: 'error', error: toPaymentSessionsError(error) });
+      return;
+    }
+    if (!current()) return;
+    const csv = writer.toCsv(sessions, { columns: writer.sessionCsvColumns, ...options });
+    update({ status: 'done', csv, rows: sessions.length });
   };
 
   /** Every session in page order; one that moved across a page boundary while we walked appears once. */
