@@ -41,29 +41,14 @@ export interface SessionDetailDialogProps {
 export default function SessionDetailDialog(props: SessionDetailDialogProps) {
   const { session, open, onOpenChange, container, messages, formatters, className, classNames, unstyled } = props;
   const lookup = session ? undefined : props.lookup;
+  const body = lookup ? (
+    <LookupBody lookup={lookup} messages={messages} classNames={classNames} />
+  ) : session ? (
+    <DetailBody session={session} messages={messages} formatters={formatters} classNames={classNames} />
+  ) : null;
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      {lookup ? (
-        <Dialog.Portal container={container ?? undefined}>
-          <div
-            className={cx('rps-session-detail', unstyled ? undefined : 'rps-root', className, classNames?.root)}
-            style={props.style}
-            data-appearance={props.appearance}
-            lang={props.lang}
-            data-unstyled={unstyled || undefined}
-            data-lookup-state={lookup.state}
-          >
-            <Dialog.Overlay className={cx('rps-session-detail__overlay', classNames?.overlay)} />
-            <Dialog.Content
-              className={cx('rps-session-detail__content', classNames?.content)}
-              onCloseAutoFocus={props.onCloseAutoFocus}
-              aria-busy={lookup.state === 'loading' || undefined}
-            >
-              <LookupBody lookup={lookup} messages={messages} classNames={classNames} />
-            </Dialog.Content>
-          </div>
-        </Dialog.Portal>
-      ) : session ? (
+      {body ? (
         <Dialog.Portal container={container ?? undefined}>
           <div
             // Outside the host's `.rps-root`: this element is the theme root of the dialog.
@@ -72,11 +57,16 @@ export default function SessionDetailDialog(props: SessionDetailDialogProps) {
             data-appearance={props.appearance}
             lang={props.lang}
             data-unstyled={unstyled || undefined}
-            data-status={session.status}
+            data-lookup-state={lookup?.state}
+            data-status={lookup ? undefined : session?.status}
           >
             <Dialog.Overlay className={cx('rps-session-detail__overlay', classNames?.overlay)} />
-            <Dialog.Content className={cx('rps-session-detail__content', classNames?.content)} onCloseAutoFocus={props.onCloseAutoFocus}>
-              <DetailBody session={session} messages={messages} formatters={formatters} classNames={classNames} />
+            <Dialog.Content
+              className={cx('rps-session-detail__content', classNames?.content)}
+              onCloseAutoFocus={props.onCloseAutoFocus}
+              aria-busy={lookup?.state === 'loading' || undefined}
+            >
+              {body}
             </Dialog.Content>
           </div>
         </Dialog.Portal>
