@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { createOneEntryFetcher, SessionList, SessionWorkspace, type SessionFetcher } from 'react-payment-sessions';
+import { createOneEntryFetcher, SessionList, SessionWorkspace, type FetchContext, type SessionFetcher, type SessionQuery } from 'react-payment-sessions';
 import { createFakeOneEntryPayments, createFakeTruemedFetcher } from 'react-payment-sessions/testing';
 import { providerWrapper } from '../hooks/render';
 
@@ -65,11 +65,26 @@ describe('SessionList given a selected id that is not on the current page', () =
   });
 
   it('opens nothing with a fetcher that has no getSession', async () => {
-    const fetcher = createOneEntryFetcher(createFakeOneEntryPayments({ sessions: 10 }));
+    // A host's own fetcher: the list function and its capabilities only.
+    const oneEntry = createOneEntryFetcher(createFakeOneEntryPayments({ sessions: 10 }));
+    const fetcher: SessionFetcher = Object.assign((query: SessionQuery, ctx: FetchContext) => oneEntry(query, ctx), {
+      source: oneEntry.source,
+      capabilities: oneEntry.capabilities,
+    });
     renderWithProvider(<SessionList selectedSessionId="999999" />, fetcher);
     await waitFor(() => expect(document.querySelector('.rps-session-list')).toHaveAttribute('data-state', 'ready'));
     await act(async () => undefined);
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('through OneEntry, opens a session off the page by getSessionById and says when there is none', async () => {
+    const payments = createFakeOneEntryPayments({ sessions: 45 });
+    const fetcher = createOneEntryFetcher(payments);
+    const offPage = payments.records[40] as { id: number };
+    const { rerender } = renderWithProvider(<SessionList selectedSessionId={String(offPage.id)} />, fetcher);
+    await waitFor(() => expect(screen.getByRole('dialog')).toHaveAccessibleName(new RegExp(String(offPage.id))));
+    rerender(<SessionList selectedSessionId="999999" />);
+    await waitFor(() => expect(screen.getByRole('dialog')).toHaveAccessibleName('Payment session not found'));
   });
 });
 
