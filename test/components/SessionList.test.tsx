@@ -279,7 +279,8 @@ describe('SessionList', () => {
 
     it('a Retry that fails again says so, keeps focus on Retry, and a later one that finds nothing focuses the empty state', async () => {
       const user = userEvent.setup();
-      const fetcher = createFakeTruemedFetcher({ sessions: 45, latencyMs: 30 });
+      // Slow enough that the Retrying… state is still there to read right after the click on a loaded machine.
+      const fetcher = createFakeTruemedFetcher({ sessions: 45, latencyMs: 300 });
       fetcher.api.setFailure({ status: 503, body: { error: 'Unavailable', message: 'Truemed is down for maintenance' } });
       renderWithProvider(
         <SessionWorkspace defaultValue={{ search: 'no-such-customer-anywhere' }}>
