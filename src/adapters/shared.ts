@@ -3,7 +3,7 @@
  * HTTP-style error mapping, abort racing and invalid-record reporting. Nothing here knows a backend.
  */
 import * as v from 'valibot';
-import { abortedError, PaymentSessionsError } from '../core/errors';
+import { PaymentSessionsError } from '../core/errors';
 import { currencyExponent, normalizeCurrency, parseDecimalToMinor } from '../core/money';
 import { safeHttpUrl, toIsoInstant } from '../core/sanitize';
 import type { InvalidRecordReport, Money } from '../core/types';
@@ -341,30 +341,8 @@ export function parseRetryAfter(header: string | null | undefined, now = Date.no
   return ms <= MAX_RETRY_AFTER_MS ? ms : undefined;
 }
 
-/**
- * Settles like `promise`, or rejects with an `aborted` error as soon as `signal` aborts — for APIs such as
- * the OneEntry SDK that take no signal. The losing promise's outcome is observed so it never goes unhandled.
- */
-export function raceWithAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(abortedError(signal.reason));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(signal.reason));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
+/** Kept here for the adapters' existing imports; it lives with the other deadline helpers in core. */
+export { raceWithAbort } from '../core/deadline';
 
 /** The number of pages for `total` items (at least 1, so an empty result is "page 1 of 1"). */
 export function pageCountFor(total: number, pageSize: number): number {

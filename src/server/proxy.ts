@@ -12,6 +12,7 @@ import {
   TRUEMED_SESSION_QUERY_PARAMS,
   truemedSessionPath,
 } from '../adapters/truemed/wire';
+import { MAX_TIMER_MS, raceWithAbort, startDeadline } from '../core/deadline';
 import { isPlainRecord, stripSecrets } from '../core/sanitize';
 
 /** Where the proxy sends requests unless told otherwise. */
@@ -27,7 +28,6 @@ export const DEFAULT_PROXY_TIMEOUT_MS = 15_000;
 export const DEFAULT_PROXY_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 /** `setTimeout` treats larger delays as 1 ms, which would turn a huge timeout into an instant one. */
-const MAX_TIMER_MS = 2_147_483_647;
 const ALLOWED_METHODS = 'GET, HEAD';
 const REDACTED = '[redacted]';
 const MAX_UPSTREAM_MESSAGE_LENGTH = 300;
@@ -337,37 +337,26 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
   /** Calls Truemed; the timeout and the client's abort both cancel it, headers and body alike. */
   async function callUpstream(url: string, headers: Headers, clientSignal: AbortSignal): Promise<UpstreamOutcome> {
     if (clientSignal.aborted) return { kind: 'client_aborted' };
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException('The Truemed request timed out.', 'TimeoutError'));
-    }, timeoutMs);
-    const abortUpstream = () => controller.abort(clientSignal.reason);
-    clientSignal.addEventListener('abort', abortUpstream, { once: true });
-    // Settles on abort even if an injected `fetch` ignores its signal.
-    const aborted = new Promise<never>((_, reject) => {
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
-    });
+    const deadline = startDeadline(clientSignal, timeoutMs, 'The Truemed request timed out.');
     try {
-      const response = await Promise.race([
-        upstreamFetch(url, { method: 'GET', headers, signal: controller.signal, redirect: 'manual' }),
-        aborted,
-      ]);
-      const text = await Promise.race([readCapped(response, maxResponseBytes), aborted]);
+      // Raced, so the call settles on abort even if an injected `fetch` ignores its signal.
+      const response = await raceWithAbort(
+        upstreamFetch(url, { method: 'GET', headers, signal: deadline.signal, redirect: 'manual' }),
+        deadline.signal,
+      );
+      const text = await raceWithAbort(readCapped(response, maxResponseBytes), deadline.signal);
       if (text === undefined) {
         // Stop the transfer (and the decompression) now rather than let it run on unread.
-        controller.abort(new DOMException('The Truemed body passed maxResponseBytes.', 'AbortError'));
+        deadline.abort(new DOMException('The Truemed body passed maxResponseBytes.', 'AbortError'));
         return { kind: 'too_large', status: response.status };
       }
       return { kind: 'answered', status: response.status, retryAfter: response.headers.get('retry-after'), text };
     } catch (error) {
-      if (timedOut) return { kind: 'timeout' };
       if (clientSignal.aborted) return { kind: 'client_aborted' };
+      if (deadline.timedOut()) return { kind: 'timeout' };
       return { kind: 'unreachable', detail: describeError(error) };
     } finally {
-      clearTimeout(timer);
-      clientSignal.removeEventListener('abort', abortUpstream);
+      deadline.clear();
     }
   }
 

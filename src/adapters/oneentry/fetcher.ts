@@ -3,6 +3,7 @@
  * limit)`, coping with its habits — resolved error objects, bare arrays from old SDKs, no AbortSignal.
  */
 import * as v from 'valibot';
+import { MAX_TIMER_MS, raceWithAbort, startDeadline } from '../../core/deadline';
 import { abortedError, isPaymentSessionsError, PaymentSessionsError } from '../../core/errors';
 import { normalizeQuery } from '../../core/query';
 import { isPlainRecord } from '../../core/sanitize';
@@ -13,7 +14,6 @@ import {
   errorForStatus,
   mapRecords,
   pageCountFor,
-  raceWithAbort,
   surfacedMessage,
   type InvalidRecordHandler,
 } from '../shared';
@@ -25,8 +25,6 @@ import type { OneEntryPaymentsLike } from './wire';
 const ONEENTRY_FETCH_TIMEOUT_MS = 30_000;
 /** What a call that outlived `timeoutMs` fails with (a `network` error, so Retry is offered and SWR retries). */
 const FETCH_TIMEOUT_MESSAGE = 'The payment sessions service did not answer in time.';
-/** `setTimeout` treats larger delays as 1 ms, which would turn a huge timeout into an instant one. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /** Options of {@link createOneEntryFetcher}. */
 export interface OneEntryFetcherOptions extends OneEntryMapOptions {
@@ -193,26 +191,16 @@ type SdkCall = (operation: SdkOperation, invoke: () => unknown) => Promise<unkno
  * error. The SDK's own request finishes in the background and its result is dropped.
  */
 async function withDeadline<T>(signal: AbortSignal, timeoutMs: number, work: (call: SdkCall) => Promise<T>): Promise<T> {
-  const race = new AbortController();
-  const forward = () => race.abort(signal.reason);
-  signal.addEventListener('abort', forward, { once: true });
-  let timedOut = false;
-  const timer =
-    timeoutMs === 0
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          race.abort(new DOMException(FETCH_TIMEOUT_MESSAGE, 'TimeoutError'));
-        }, timeoutMs);
+  const deadline = startDeadline(signal, timeoutMs, FETCH_TIMEOUT_MESSAGE);
   const call: SdkCall = async (operation, invoke) => {
     let result: unknown;
     let thrown = false;
     try {
       // `new Promise` turns a synchronous throw inside the SDK into a rejection like any other.
-      result = await raceWithAbort(new Promise<unknown>((resolve) => resolve(invoke())), race.signal);
+      result = await raceWithAbort(new Promise<unknown>((resolve) => resolve(invoke())), deadline.signal);
     } catch (error) {
       if (signal.aborted) throw abortedError(error);
-      if (timedOut) throw new PaymentSessionsError({ kind: 'network', message: FETCH_TIMEOUT_MESSAGE, cause: error });
+      if (deadline.timedOut()) throw new PaymentSessionsError({ kind: 'network', message: FETCH_TIMEOUT_MESSAGE, cause: error });
       if (isPaymentSessionsError(error)) throw error;
       // With `isShell: false` the SDK throws what it would otherwise resolve: read both the same way.
       result = error;
@@ -229,8 +217,7 @@ async function withDeadline<T>(signal: AbortSignal, timeoutMs: number, work: (ca
   try {
     return await work(call);
   } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', forward);
+    deadline.clear();
   }
 }
 

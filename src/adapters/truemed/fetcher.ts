@@ -3,6 +3,7 @@
  * in a browser through the host's proxy (`createTruemedProxy`), on a server directly with the API key.
  */
 import * as v from 'valibot';
+import { MAX_TIMER_MS, raceWithAbort, startDeadline } from '../../core/deadline';
 import { abortedError, PaymentSessionsError } from '../../core/errors';
 import { MAX_PAGE_SIZE, normalizeQuery } from '../../core/query';
 import { isPlainRecord } from '../../core/sanitize';
@@ -14,7 +15,6 @@ import {
   mapRecords,
   pageCountFor,
   parseRetryAfter,
-  raceWithAbort,
   surfacedMessage,
   type InvalidRecordHandler,
 } from '../shared';
@@ -33,9 +33,6 @@ const TRUEMED_FETCH_TIMEOUT_MS = 30_000;
 
 /** What a request that outlived `timeoutMs` fails with (a `network` error, so Retry is offered and SWR retries). */
 const FETCH_TIMEOUT_MESSAGE = 'The payment sessions service did not answer in time.';
-
-/** `setTimeout` treats larger delays as 1 ms, which would turn a huge timeout into an instant one. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 /** Options of {@link createTruemedFetcher}. */
 export interface TruemedFetcherOptions {
@@ -206,7 +203,7 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
     const where = `${url.origin}${url.pathname}`;
     // The request's signal: the caller's abort or the timeout. Both settle the call even when an
     // injected `fetch` ignores its signal (the race), and neither lets a late answer through.
-    const timeout = startTimeout(signal, timeoutMs);
+    const timeout = startDeadline(signal, timeoutMs, FETCH_TIMEOUT_MESSAGE);
     let response: Response;
     let text: string;
     try {
@@ -271,30 +268,6 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
       maxPageSize,
     },
   } satisfies Pick<SessionFetcher, 'source' | 'capabilities' | 'getSession'>);
-}
-
-/**
- * A signal that aborts with the caller's, or by itself after `timeoutMs` (0: never; then it is the caller's
- * own signal). `clear` stops the timer and the forwarding once the request settled.
- */
-function startTimeout(signal: AbortSignal, timeoutMs: number): { signal: AbortSignal; timedOut: () => boolean; clear: () => void } {
-  if (timeoutMs === 0) return { signal, timedOut: () => false, clear: () => undefined };
-  const controller = new AbortController();
-  let timedOut = false;
-  const forward = () => controller.abort(signal.reason);
-  signal.addEventListener('abort', forward, { once: true });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(FETCH_TIMEOUT_MESSAGE, 'TimeoutError'));
-  }, timeoutMs);
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut && !signal.aborted,
-    clear: () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', forward);
-    },
-  };
 }
 
 /** An absolute base must be http(s); a relative one is resolved per call (it may be created during SSR). */
