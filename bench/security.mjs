@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { gzipBomb } from '../test/support/gzip-bomb.mjs';
 import { ROOT, log } from './lib.mjs';
 
 const SERVER_ENTRY = join(ROOT, 'dist', 'server.js');
@@ -30,21 +30,6 @@ async function droppedNamesCpu(count) {
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   return { status: response.status, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
-}
-
-async function gzipBomb(decodedBytes) {
-  const gzip = createGzip({ level: 9 });
-  const parts = [];
-  gzip.on('data', (part) => parts.push(part));
-  const done = new Promise((resolve) => gzip.on('end', resolve));
-  gzip.write('{"payment_sessions":[');
-  const chunk = Buffer.alloc(MiB, 0x20);
-  for (let written = 0; written < decodedBytes; written += chunk.length) {
-    if (!gzip.write(chunk)) await new Promise((resolve) => gzip.once('drain', resolve));
-  }
-  gzip.end('],"pagination":null}');
-  await done;
-  return Buffer.concat(parts);
 }
 
 async function bombRss(decodedBytes) {

@@ -2,7 +2,7 @@
  * A request Node accepts but the Fetch API cannot represent must be a 400 for that client, never an
  * unhandled rejection: Node exits the whole host process on one by default.
  */
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTruemedProxy, toNodeHandler } from 'react-payment-sessions/server';
@@ -26,6 +26,19 @@ function rawRequest(port: number, bytes: string): Promise<string> {
   });
 }
 
+/** Listens on a free port of 127.0.0.1 and closes the server (and its connections) after the test. */
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+  return (server.address() as AddressInfo).port;
+}
+
 describe('toNodeHandler given a header the Fetch API refuses', () => {
   it.each([
     ['a NUL in a header value', 'x-note: a\u0000b'],
@@ -47,15 +60,7 @@ describe('toNodeHandler given a header the Fetch API refuses', () => {
     });
     const errors: unknown[] = [];
     const server = createServer({ insecureHTTPParser: true }, toNodeHandler(proxy, { onError: (error) => errors.push(error) }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    );
-    const { port } = server.address() as AddressInfo;
+    const port = await listen(server);
 
     const answer = await rawRequest(port, `GET /api/payment-sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n${header}\r\nConnection: close\r\n\r\n`);
     // Give a rejection, if there were one, the turn it needs to be reported.
@@ -89,15 +94,7 @@ describe('toNodeHandler given a header the Fetch API refuses', () => {
       },
     );
     const server = createServer(handler);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    );
-    const { port } = server.address() as AddressInfo;
+    const port = await listen(server);
 
     const answer = await rawRequest(port, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -3,31 +3,15 @@
  * inflate into hundreds of megabytes in the host's memory. Real HTTP, real `fetch` (undici), real gzip.
  */
 import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createGzip } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTruemedProxy, type TruemedProxyErrorInfo } from 'react-payment-sessions/server';
+import { gzipBomb } from '../support/gzip-bomb.mjs';
 
 const MiB = 1024 * 1024;
 const BOMB_DECODED_BYTES = 256 * MiB;
 let bomb: Buffer;
-
-/** 256 MiB of spaces gzipped (about 255 kB), built by streaming so the test never holds the 256 MiB. */
-async function gzipBomb(decodedBytes: number): Promise<Buffer> {
-  const gzip = createGzip({ level: 9 });
-  const parts: Buffer[] = [];
-  gzip.on('data', (part: Buffer) => parts.push(part));
-  const done = new Promise<void>((resolve) => gzip.on('end', resolve));
-  // JSON-valid all the way: `{"payment_sessions":[` then whitespace forever.
-  gzip.write('{"payment_sessions":[');
-  const chunk = Buffer.alloc(MiB, 0x20);
-  for (let written = 0; written < decodedBytes; written += chunk.length) {
-    if (!gzip.write(chunk)) await new Promise((resolve) => gzip.once('drain', resolve));
-  }
-  gzip.end('],"pagination":null}');
-  await done;
-  return Buffer.concat(parts);
-}
 
 const servers: Server[] = [];
 afterEach(async () => {

@@ -1,0 +1,2 @@
+/** See gzip-bomb.mjs. */
+export function gzipBomb(decodedBytes: number): Promise<Buffer>;
