@@ -5,7 +5,8 @@
 import * as v from 'valibot';
 import { PaymentSessionsError } from '../core/errors';
 import { currencyExponent, normalizeCurrency, parseDecimalToMinor } from '../core/money';
-import { safeHttpUrl, toIsoInstant } from '../core/sanitize';
+import { toIsoInstant } from '../core/iso-date';
+import { safeHttpUrl } from '../core/sanitize';
 import type { InvalidRecordReport, Money } from '../core/types';
 
 /** Longest display text kept (names, emails, reasons); anything longer is cut, not dropped. */
@@ -23,7 +24,7 @@ export function cleanText(value: unknown, max = MAX_TEXT_LENGTH): string | undef
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-// `toIsoInstant` lives in core/sanitize (valibot-free) so the proxy's parameter check can use it too
+// `toIsoInstant` lives in core/iso-date (valibot-free) so the proxy's parameter check can use it too
 // without pulling valibot into the `./server` entry; it is re-exported here for the adapters.
 export { toIsoInstant };
 

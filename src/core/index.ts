@@ -7,6 +7,7 @@ export * from './errors';
 export * from './money';
 export * from './status';
 export * from './sanitize';
+export * from './iso-date';
 export * from './query';
 export * from './pagination';
 export * from './csv';
