@@ -5,18 +5,13 @@
 import * as v from 'valibot';
 import { MAX_TIMER_MS, raceWithAbort, startDeadline } from '../../core/deadline';
 import { abortedError, isPaymentSessionsError, PaymentSessionsError } from '../../core/errors';
+import { pageCount } from '../../core/pagination';
 import { normalizeQuery } from '../../core/query';
 import { isPlainRecord } from '../../core/sanitize';
 import type { PaymentSession, SessionFetcher, SessionPage, SessionQuery } from '../../core/types';
-import {
-  describeEnvelopeIssues,
-  errorCode,
-  errorForStatus,
-  mapRecords,
-  pageCountFor,
-  surfacedMessage,
-  type InvalidRecordHandler,
-} from '../shared';
+import { errorCode, errorForStatus, surfacedMessage } from '../http-errors';
+import { describeEnvelopeIssues } from '../issues';
+import { mapRecords, type InvalidRecordHandler } from '../records';
 import { createOneEntryMapper, type OneEntryMapOptions } from './map';
 import { OneEntryEnvelopeSchema, OneEntryErrorSchema } from './schema';
 import type { OneEntryPaymentsLike } from './wire';
@@ -122,7 +117,7 @@ export function createOneEntryFetcher(payments: OneEntryPaymentsLike, options: O
       ...(totalIsLowerBound ? { totalIsLowerBound } : {}),
       page: normalized.page,
       pageSize: limit,
-      pageCount: pageCountFor(total, limit),
+      pageCount: pageCount(total, limit),
       invalid,
     };
   };

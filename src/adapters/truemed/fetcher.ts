@@ -5,19 +5,13 @@
 import * as v from 'valibot';
 import { MAX_TIMER_MS, raceWithAbort, startDeadline } from '../../core/deadline';
 import { abortedError, PaymentSessionsError } from '../../core/errors';
+import { pageCount } from '../../core/pagination';
 import { MAX_PAGE_SIZE, normalizeQuery } from '../../core/query';
 import { isPlainRecord } from '../../core/sanitize';
 import type { PaymentSession, SessionFetcher, SessionInclude, SessionPage, SessionQuery } from '../../core/types';
-import {
-  describeEnvelopeIssues,
-  errorCode,
-  errorForStatus,
-  mapRecords,
-  pageCountFor,
-  parseRetryAfter,
-  surfacedMessage,
-  type InvalidRecordHandler,
-} from '../shared';
+import { errorCode, errorForStatus, parseRetryAfter, surfacedMessage } from '../http-errors';
+import { describeEnvelopeIssues } from '../issues';
+import { mapRecords, type InvalidRecordHandler } from '../records';
 import { mapTruemedSession } from './map';
 import { TruemedEnvelopeSchema } from './schema';
 import { TRUEMED_API_KEY_HEADER, TRUEMED_KINDS, TRUEMED_LIST_PATH, TRUEMED_STATUSES, truemedSessionPath } from './wire';
@@ -375,7 +369,7 @@ function toPage(
     ...(full ? { totalIsLowerBound: true } : {}),
     page: query.page,
     pageSize,
-    pageCount: pageCountFor(total, pageSize),
+    pageCount: pageCount(total, pageSize),
     invalid,
   };
 }

@@ -7,16 +7,9 @@ import { normalizeTruemedStatus } from '../../core/status';
 import { isPlainRecord, sanitizeRaw } from '../../core/sanitize';
 import { isSettledRefundStatus } from '../../core/summary';
 import type { Customer, Dispute, LineItem, PaymentSession, Refund, SessionStatus } from '../../core/types';
-import {
-  assignDefined,
-  describeIssues,
-  describeJsonType,
-  majorMoney,
-  minorMoney,
-  readableId,
-  sumMinor,
-  type MapResult,
-} from '../shared';
+import { describeIssues, describeJsonType } from '../issues';
+import { majorMoney, minorMoney, sumMinor } from '../money';
+import { assignDefined, readableId, type MapResult } from '../records';
 import {
   TruemedAdjustmentSchema,
   TruemedOrderItemSchema,
