@@ -14,6 +14,7 @@ import { describeEnvelopeIssues } from '../issues';
 import { mapRecords, type InvalidRecordHandler } from '../records';
 import { createOneEntryMapper, type OneEntryMapOptions } from './map';
 import { OneEntryEnvelopeSchema, OneEntryErrorSchema } from './schema';
+import { normalizeOneEntryStatus } from './status';
 import type { OneEntryPaymentsLike } from './wire';
 
 /** How long the fetcher waits for `getSessions` unless its `timeoutMs` option says otherwise. */
@@ -162,7 +163,8 @@ export function createOneEntryFetcher(payments: OneEntryPaymentsLike, options: O
     source: 'oneentry',
     capabilities: { search: false, filters: [], ...(maxPageSize === undefined ? {} : { maxPageSize }) },
     ...(getSession ? { getSession } : {}),
-  } satisfies Pick<SessionFetcher, 'source' | 'capabilities' | 'getSession'>);
+    statusOf: normalizeOneEntryStatus,
+  } satisfies Pick<SessionFetcher, 'source' | 'capabilities' | 'getSession' | 'statusOf'>);
 }
 
 /** Which SDK method a call is, for error messages: `doing` completes "OneEntry could not …". */

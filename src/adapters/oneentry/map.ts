@@ -4,7 +4,6 @@
  */
 import * as v from 'valibot';
 import { normalizeCurrency } from '../../core/money';
-import { normalizeOneEntryStatus } from '../../core/status';
 import { isPlainRecord, sanitizeRaw } from '../../core/sanitize';
 import type { LineItem, Money, PaymentSession } from '../../core/types';
 import { describeIssues, describeJsonType } from '../issues';
@@ -18,6 +17,7 @@ import {
   type OneEntryAmountUnit,
   type OneEntrySessionParsed,
 } from './schema';
+import { normalizeOneEntryStatus } from './status';
 
 /** How to read OneEntry amounts, which carry no unit and (on current entities) no currency. */
 export interface OneEntryMapOptions {

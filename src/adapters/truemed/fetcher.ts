@@ -14,6 +14,7 @@ import { describeEnvelopeIssues } from '../issues';
 import { mapRecords, type InvalidRecordHandler } from '../records';
 import { mapTruemedSession } from './map';
 import { TruemedEnvelopeSchema } from './schema';
+import { normalizeTruemedStatus } from './status';
 import { TRUEMED_API_KEY_HEADER, TRUEMED_KINDS, TRUEMED_LIST_PATH, TRUEMED_STATUSES, truemedSessionPath } from './wire';
 
 /**
@@ -261,7 +262,9 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
       kinds: [...TRUEMED_KINDS],
       maxPageSize,
     },
-  } satisfies Pick<SessionFetcher, 'source' | 'capabilities' | 'getSession'>);
+    // A status filter value is a `status` alone; `status_summary` is not part of it.
+    statusOf: (rawStatus: string) => normalizeTruemedStatus(rawStatus),
+  } satisfies Pick<SessionFetcher, 'source' | 'capabilities' | 'getSession' | 'statusOf'>);
 }
 
 /** An absolute base must be http(s); a relative one is resolved per call (it may be created during SSR). */

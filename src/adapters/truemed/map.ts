@@ -3,7 +3,6 @@
  * list of reasons out — never a throw, never `NaN`, an `Invalid Date` or a non-http(s) link.
  */
 import * as v from 'valibot';
-import { normalizeTruemedStatus } from '../../core/status';
 import { isPlainRecord, sanitizeRaw } from '../../core/sanitize';
 import { isSettledRefundStatus } from '../../core/summary';
 import type { Customer, Dispute, LineItem, PaymentSession, Refund, SessionStatus } from '../../core/types';
@@ -16,6 +15,7 @@ import {
   TruemedSessionSchema,
   type TruemedSessionParsed,
 } from './schema';
+import { normalizeTruemedStatus } from './status';
 
 /** Truemed amounts are USD cents unless a record names another valid currency. */
 const DEFAULT_CURRENCY = 'USD';
