@@ -1,4 +1,4 @@
-import { toIsoInstant } from './sanitize';
+import { toIsoInstant } from './iso-date';
 import type { SessionInclude, SessionQuery } from './types';
 
 /** The page size both backends default to. */

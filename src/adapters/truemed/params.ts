@@ -1,4 +1,4 @@
-import { toIsoInstant } from '../../core/sanitize';
+import { toIsoInstant } from '../../core/iso-date';
 import {
   TRUEMED_KINDS,
   TRUEMED_QUERY_PARAMS,
