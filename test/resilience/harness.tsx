@@ -4,6 +4,7 @@
  * and checks the DOM for what must never be there.
  */
 import { act, cleanup, fireEvent, render, waitFor, within } from '@testing-library/react';
+import fc from 'fast-check';
 import { SWRConfig } from 'swr';
 import {
   PaymentSessionsError,
@@ -272,4 +273,45 @@ export async function checkAnswer(
   } finally {
     unmountAll();
   }
+}
+
+/** The locales and time zones a fuzz case renders under (an unknown zone among them). */
+export const renderSettings: fc.Arbitrary<RenderSettings> = fc.record({
+  locale: fc.constantFrom('en-US', 'de-DE', 'ja-JP', 'ar-EG'),
+  timeZone: fc.constantFrom('UTC', 'America/New_York', 'Asia/Kolkata', 'Not/AZone'),
+});
+
+/**
+ * A fuzz suite's run: `numRuns` generated answers, each through the fetcher `fetcherFor` makes of it and
+ * {@link checkAnswer}, under seeded fast-check (a failure prints the seed and path, so it replays
+ * exactly). Returns the counts over the run.
+ */
+export async function fuzzThroughComponents<Answer extends { label: string; expect: Expectation }>(
+  answers: fc.Arbitrary<Answer>,
+  fetcherFor: (answer: Answer) => SessionFetcher,
+  run: { seed: number; numRuns: number },
+): Promise<FuzzTally> {
+  const consoleError = vi.spyOn(console, 'error');
+  const tally = emptyTally();
+  try {
+    await fc.assert(
+      fc.asyncProperty(answers, renderSettings, fc.nat(), async (answer, settings, detailIndex) => {
+        await checkAnswer(fetcherFor(answer), answer.expect, { label: answer.label, settings, detailIndex, tally, consoleError });
+      }),
+      { numRuns: run.numRuns, seed: run.seed },
+    );
+  } finally {
+    consoleError.mockRestore();
+  }
+  return tally;
+}
+
+/** The generators reached every branch: pages, failures, shown, dropped and repeated records, open details. */
+export function expectEveryBranchReached(tally: FuzzTally, numRuns: number): void {
+  expect(tally.pages).toBeGreaterThan(numRuns * 0.35);
+  expect(tally.failures).toBeGreaterThan(numRuns * 0.2);
+  expect(tally.validShown).toBeGreaterThan(numRuns);
+  expect(tally.invalidDropped).toBeGreaterThan(numRuns / 2);
+  expect(tally.repeatsDropped).toBeGreaterThan(numRuns / 10);
+  expect(tally.details).toBeGreaterThan(numRuns / 10);
 }
