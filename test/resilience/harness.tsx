@@ -12,6 +12,7 @@ import {
   RefundSummary,
   SessionList,
   isPaymentSessionsError,
+  preloadSessionDetail,
   type FetchContext,
   type SessionFetcher,
   type SessionPage,
@@ -282,36 +283,39 @@ export const renderSettings: fc.Arbitrary<RenderSettings> = fc.record({
 });
 
 /**
- * A fuzz suite's run: `numRuns` generated answers, each through the fetcher `fetcherFor` makes of it and
- * {@link checkAnswer}, under seeded fast-check (a failure prints the seed and path, so it replays
- * exactly). Returns the counts over the run.
+ * An adapter's fuzz suite: `numRuns` generated answers, each through the fetcher `fetcherFor` makes of it
+ * and {@link checkAnswer}, under seeded fast-check (a failure prints the seed and path, so it replays
+ * exactly); then the generators must have reached every branch.
  */
-export async function fuzzThroughComponents<Answer extends { label: string; expect: Expectation }>(
-  answers: fc.Arbitrary<Answer>,
-  fetcherFor: (answer: Answer) => SessionFetcher,
-  run: { seed: number; numRuns: number },
-): Promise<FuzzTally> {
-  const consoleError = vi.spyOn(console, 'error');
-  const tally = emptyTally();
-  try {
-    await fc.assert(
-      fc.asyncProperty(answers, renderSettings, fc.nat(), async (answer, settings, detailIndex) => {
-        await checkAnswer(fetcherFor(answer), answer.expect, { label: answer.label, settings, detailIndex, tally, consoleError });
-      }),
-      { numRuns: run.numRuns, seed: run.seed },
-    );
-  } finally {
-    consoleError.mockRestore();
-  }
-  return tally;
-}
+export function describeFuzzSuite<Answer extends { label: string; expect: Expectation }>(
+  name: string,
+  suite: { answers: fc.Arbitrary<Answer>; fetcherFor: (answer: Answer) => SessionFetcher; seed: number; numRuns: number },
+): void {
+  const { answers, fetcherFor, seed, numRuns } = suite;
+  describe(name, () => {
+    // The detail dialog's chunk, loaded once up front so that opening a row is synchronous in every case.
+    beforeAll(() => preloadSessionDetail());
 
-/** The generators reached every branch: pages, failures, shown, dropped and repeated records, open details. */
-export function expectEveryBranchReached(tally: FuzzTally, numRuns: number): void {
-  expect(tally.pages).toBeGreaterThan(numRuns * 0.35);
-  expect(tally.failures).toBeGreaterThan(numRuns * 0.2);
-  expect(tally.validShown).toBeGreaterThan(numRuns);
-  expect(tally.invalidDropped).toBeGreaterThan(numRuns / 2);
-  expect(tally.repeatsDropped).toBeGreaterThan(numRuns / 10);
-  expect(tally.details).toBeGreaterThan(numRuns / 10);
+    it(`renders ${numRuns} generated answers without a crash, junk in the DOM or a lost valid record`, async () => {
+      const consoleError = vi.spyOn(console, 'error');
+      const tally = emptyTally();
+      try {
+        await fc.assert(
+          fc.asyncProperty(answers, renderSettings, fc.nat(), async (answer, settings, detailIndex) => {
+            await checkAnswer(fetcherFor(answer), answer.expect, { label: answer.label, settings, detailIndex, tally, consoleError });
+          }),
+          { numRuns, seed },
+        );
+      } finally {
+        consoleError.mockRestore();
+      }
+      // The generators must reach every branch (counts over the runs of this seed).
+      expect(tally.pages).toBeGreaterThan(numRuns * 0.35);
+      expect(tally.failures).toBeGreaterThan(numRuns * 0.2);
+      expect(tally.validShown).toBeGreaterThan(numRuns);
+      expect(tally.invalidDropped).toBeGreaterThan(numRuns / 2);
+      expect(tally.repeatsDropped).toBeGreaterThan(numRuns / 10);
+      expect(tally.details).toBeGreaterThan(numRuns / 10);
+    }, 120_000);
+  });
 }

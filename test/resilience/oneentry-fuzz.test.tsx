@@ -6,24 +6,13 @@
  * `SessionList` and `RefundSummary`; in a third of the cases one row is then opened in `SessionDetail`.
  * A failure prints fast-check's seed and path, so it replays exactly.
  */
-import { createOneEntryFetcher, preloadSessionDetail } from 'react-payment-sessions';
-import { expectEveryBranchReached, fuzzThroughComponents } from './harness';
+import { createOneEntryFetcher } from 'react-payment-sessions';
+import { describeFuzzSuite } from './harness';
 import { oneEntryCase } from './oneentry-payloads';
 
-// The detail dialog's chunk, loaded once up front so that opening a row is synchronous in every case.
-beforeAll(() => preloadSessionDetail());
-
-const SEED = 20_260_602;
-const NUM_RUNS = 1000;
-
-describe('OneEntry adapter under fuzzed SDK answers', () => {
-  it(`renders ${NUM_RUNS} generated answers without a crash, junk in the DOM or a lost valid record`, async () => {
-    const tally = await fuzzThroughComponents(
-      oneEntryCase,
-      (answer) => createOneEntryFetcher({ getSessions: () => answer.getSessions() as Promise<unknown> }, { currency: answer.currency }),
-      { seed: SEED, numRuns: NUM_RUNS },
-    );
-    // The generators must reach every branch (counts over the 1000 runs of this seed).
-    expectEveryBranchReached(tally, NUM_RUNS);
-  }, 120_000);
+describeFuzzSuite('OneEntry adapter under fuzzed SDK answers', {
+  answers: oneEntryCase,
+  fetcherFor: (answer) => createOneEntryFetcher({ getSessions: () => answer.getSessions() as Promise<unknown> }, { currency: answer.currency }),
+  seed: 20_260_602,
+  numRuns: 1000,
 });
