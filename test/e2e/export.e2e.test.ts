@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
+import { parseCsv } from '../support/csv-reader';
 import { closeContextsAfterEachTest } from './browser';
-import { expectRows, expectedRecords, idsOf, oneEntryRecords, openPortal, PAGE_SIZE, parseCsv, rangeFor } from './portal';
+import { expectRows, expectedRecords, idsOf, oneEntryRecords, openPortal, PAGE_SIZE, rangeFor } from './portal';
 
 const closeAfterTest = closeContextsAfterEachTest();
 
