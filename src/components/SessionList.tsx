@@ -22,13 +22,13 @@ import {
   resolveSessionListColumns,
   type SessionListColumnContext,
   type SessionListColumnInput,
-} from './columns';
+} from './list/columns';
 import { ErrorText } from './error-text';
 import { getFormatters } from './format';
-import { useBrowserLayoutEffect } from './list/layout-effect';
+import { useBrowserLayoutEffect } from './shared/use-browser-layout-effect';
 import type { Messages } from './messages';
 import { PlainRows, SkeletonRows, type RowContext, type RowsProps, type SessionListPart } from './list/rows';
-import { deriveListState, queryNarrows, type SessionListState } from './list/state';
+import { deriveListState, queryNarrows, type SessionListState } from './list/session-list-state';
 import { SessionDetail, type SessionLookup } from './SessionDetail';
 import { cx, ThemeScope, useThemeRoot, type ClassNames, type ThemeProps } from './theme';
 import { useReportsWorkspaceErrors, useResolvedFilters, useResolvedQuery, useSessionWorkspace } from './workspace';
