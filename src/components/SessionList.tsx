@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useRef, type ReactNode } from 'react';
 import type { PaymentSession, SessionPage, SessionQuery } from '../core/types';
 import { usePaymentSessionsConfig } from '../hooks/context';
 import { usePaymentSessions } from '../hooks/use-payment-sessions';
@@ -146,7 +146,7 @@ export function SessionList(props: SessionListProps) {
   // Listing the workspace's own query, this list's error alert speaks for the workspace.
   const listsWorkspaceQuery = props.query === undefined && props.filters === undefined;
   useReportsWorkspaceErrors(listsWorkspaceQuery);
-  const { sessions, loadingState, isStale, error, retry } = list;
+  const { sessions, loadingState, isStale, error } = list;
   const isFiltered = queryNarrows(list.query) || (!props.query && Boolean(filters?.isFiltered));
   const state: SessionListState = deriveListState({
     loadingState,
@@ -158,15 +158,7 @@ export function SessionList(props: SessionListProps) {
   const invalidCount = list.data?.invalid ?? 0;
 
   // Which session's detail is open.
-  const { selectedId, shownSession, sessionLookup, detailOpen, onActivate, onDetailOpenChange } = useSelectedSession({
-    selectedSessionId: props.selectedSessionId,
-    defaultSelectedSessionId: props.defaultSelectedSessionId,
-    onSelectedSessionChange: props.onSelectedSessionChange,
-    onSessionOpen,
-    listsWorkspaceQuery,
-    sessions,
-    pageAnswered: list.data !== undefined && !isStale,
-  });
+  const { selectedId, shownSession, sessionLookup, detailOpen, onActivate, onDetailOpenChange } = useSelectedSession(props, list);
 
   const opensDialog = detail !== false || renderDetail !== undefined;
   // Rows are buttons only when activating one does something.
@@ -174,35 +166,15 @@ export function SessionList(props: SessionListProps) {
 
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollElementRef = useRef<HTMLDivElement>(null);
-  const { scrollToIndexRef, registerTrigger, onTriggerKeyDown, focusFirstRow, focusSessionRow } = useRowFocus(sessions);
+  const { scrollToIndexRef, registerTrigger, onTriggerKeyDown, focusFirstRow, onCloseAutoFocus } = useRowFocus(sessions, shownSession?.id);
 
-  const shownId = shownSession?.id;
-  const onCloseAutoFocus = useCallback(
-    (event: Event) => {
-      // No Radix Trigger here (one dialog for all rows): return focus to the row that opened it ourselves.
-      event.preventDefault();
-      focusSessionRow(shownId);
-    },
-    [shownId, focusSessionRow],
-  );
-
-  const { retryState, onRetry, focusAfterLoad, stateRef } = useRetryFocus({ rootRef, busy, error, state, retry, focusFirstRow });
+  const { retryState, onRetry, focusAfterLoad, stateRef } = useRetryFocus(list, state, busy, rootRef, focusFirstRow);
   const onClearFilters = () => {
     focusAfterLoad();
     filters?.reset();
   };
 
-  const liveMessage = useListAnnouncement({
-    state,
-    isStale,
-    error,
-    retryState,
-    messages,
-    query: list.query,
-    page: list.page,
-    total: list.total,
-    totalIsLowerBound: list.totalIsLowerBound,
-  });
+  const liveMessage = useListAnnouncement(state, list, retryState, messages);
 
   const columns = useMemo(() => resolveSessionListColumns(columnsProp), [columnsProp]);
   const columnContext = useMemo<SessionListColumnContext>(() => ({ messages, formatters }), [messages, formatters]);

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { PaymentSessionsError } from '../../core/errors';
 import { lookup } from '../../core/lookup';
 import { queryKey } from '../../core/query';
-import type { SessionQuery } from '../../core/types';
+import type { UsePaymentSessionsResult } from '../../hooks/use-payment-sessions';
 import type { Messages } from '../messages';
 import type { SessionListState } from './session-list-state';
 import type { RetryState } from './use-retry-focus';
@@ -41,51 +40,44 @@ export function nextFilterAnnouncement(
   return { filter, page, text: countText() };
 }
 
-/** Everything the live region's text depends on. */
-export interface ListAnnouncementInput {
-  state: SessionListState;
-  isStale: boolean;
-  error: PaymentSessionsError | undefined;
-  retryState: RetryState;
-  messages: Messages;
-}
-
 /**
  * The live region's text: a running Retry, then a Retry that failed again (with its reason, since the
  * alert's text does not change), then the count of a new filter's first page, then the state's own text.
+ * `filter` is the current filter's key, to match against the announcement's.
  */
 export function listLiveMessage(
-  { state, isStale, error, retryState, messages }: ListAnnouncementInput,
+  state: SessionListState,
+  list: Pick<UsePaymentSessionsResult, 'isStale' | 'error' | 'page'>,
+  retryState: RetryState,
+  messages: Messages,
   announcement: FilterAnnouncement | null,
   filter: string,
-  page: number,
 ): string {
+  const { error } = list;
   if (retryState === 'running') return messages.retrying;
   if (retryState === 'failed' && error) return `${messages.errorTitle}: ${lookup(messages.errorReason, error.kind) ?? error.message}`;
-  if (state === 'ready' && announcement?.filter === filter && announcement.page === page) return announcement.text;
-  return liveMessageFor(state, isStale, messages);
+  if (state === 'ready' && announcement?.filter === filter && announcement.page === list.page) return announcement.text;
+  return liveMessageFor(state, list.isStale, messages);
 }
 
-/** What {@link useListAnnouncement} needs from the list. */
-export interface ListAnnouncementOptions extends ListAnnouncementInput {
-  /** The normalized query being listed, and its page. */
-  query: SessionQuery;
-  page: number;
-  /** The current filter's total, when known, and whether it is only a lower bound. */
-  total: number | undefined;
-  totalIsLowerBound: boolean;
-}
-
-/** The text of the list's polite live region; a new filter's first page is announced with how many sessions it matched. */
-export function useListAnnouncement(options: ListAnnouncementOptions): string {
-  const { state, page, total, totalIsLowerBound, messages } = options;
+/**
+ * The text of the list's polite live region (see {@link listLiveMessage}); a new filter's first page is
+ * announced with how many sessions it matched.
+ */
+export function useListAnnouncement(
+  state: SessionListState,
+  list: Pick<UsePaymentSessionsResult, 'isStale' | 'error' | 'query' | 'page' | 'total' | 'totalIsLowerBound'>,
+  retryState: RetryState,
+  messages: Messages,
+): string {
+  const { page, total, totalIsLowerBound } = list;
   const [announcement, setAnnouncement] = useState<FilterAnnouncement | null>(null);
-  const filter = queryKey({ ...options.query, page: 1 });
+  const filter = queryKey({ ...list.query, page: 1 });
   useEffect(() => {
     if (state !== 'ready' || total === undefined) return;
     setAnnouncement((previous) =>
       nextFilterAnnouncement(previous, filter, page, () => (totalIsLowerBound ? messages.resultsAtLeast(total) : messages.resultsCount(total))),
     );
   }, [state, filter, page, total, totalIsLowerBound, messages]);
-  return listLiveMessage(options, announcement, filter, page);
+  return listLiveMessage(state, list, retryState, messages, announcement, filter);
 }

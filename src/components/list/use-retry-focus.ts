@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { PaymentSessionsError } from '../../core/errors';
+import type { UsePaymentSessionsResult } from '../../hooks/use-payment-sessions';
 import type { SessionListState } from './session-list-state';
 
 /**
@@ -7,20 +7,6 @@ import type { SessionListState } from './session-list-state';
  * before the outcome is read; `failed` while the error it did not clear is shown; else `idle`.
  */
 export type RetryState = 'idle' | 'running' | 'settled' | 'failed';
-
-/** What {@link useRetryFocus} needs from the list. */
-export interface RetryFocusOptions {
-  /** The list's root element (its document says where focus is). */
-  rootRef: RefObject<HTMLElement | null>;
-  /** Whether a request is running or the first page is still loading. */
-  busy: boolean;
-  error: PaymentSessionsError | undefined;
-  state: SessionListState;
-  /** Fetches the current query again. */
-  retry: () => Promise<void>;
-  /** Focuses the first row; `false` when there is none. */
-  focusFirstRow: () => boolean;
-}
 
 /** What {@link useRetryFocus} hands the list. */
 export interface RetryFocus {
@@ -37,8 +23,21 @@ export interface RetryFocus {
  * Retry and Clear filters remove the button that has focus once the list loads: focus then moves to the
  * first row, or to the empty state when there is none. A Retry that fails again keeps focus on Retry and
  * is reported as `failed` (the alert's text would not change, so nothing would be announced).
+ *
+ * @param list - the list's `usePaymentSessions` result (its error, and `retry`)
+ * @param state - the list's state; focus moves once it has settled
+ * @param busy - whether a request is running (focus waits for it)
+ * @param rootRef - the list's root element (its document says where focus is now)
+ * @param focusFirstRow - focuses the first row; `false` when there is none
  */
-export function useRetryFocus({ rootRef, busy, error, state, retry, focusFirstRow }: RetryFocusOptions): RetryFocus {
+export function useRetryFocus(
+  list: Pick<UsePaymentSessionsResult, 'error' | 'retry'>,
+  state: SessionListState,
+  busy: boolean,
+  rootRef: RefObject<HTMLElement | null>,
+  focusFirstRow: () => boolean,
+): RetryFocus {
+  const { error, retry } = list;
   const [retryState, setRetryState] = useState<RetryState>('idle');
   const focusPending = useRef(false);
   const stateRef = useRef<HTMLDivElement>(null);

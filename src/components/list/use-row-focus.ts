@@ -29,15 +29,18 @@ export interface RowFocus {
   onTriggerKeyDown: (event: KeyboardEvent<HTMLButtonElement>, index: number) => void;
   /** Focuses the first row's button (scrolling it into view if needed); `false` when there are no rows. */
   focusFirstRow: () => boolean;
-  /** Focuses the button of `sessionId`'s row, else the first row button still in the DOM (the one registered first). */
-  focusSessionRow: (sessionId: string | undefined) => void;
+  /**
+   * The detail dialog's close auto-focus (Radix's `onCloseAutoFocus`): focus returns to the button of the
+   * row that opened it, else to the first row button still in the DOM (the one registered first).
+   */
+  onCloseAutoFocus: (event: Event) => void;
 }
 
 /**
- * Focus between the rows' buttons of one list: arrow keys move it, and a row that is virtualized out of
- * view is scrolled in and focused as soon as it renders.
+ * Focus among the rows' buttons of one list: arrow keys move it (a row virtualized out of view is
+ * scrolled in and focused as soon as it renders), and closing the detail returns it to the row.
  */
-export function useRowFocus(sessions: PaymentSession[]): RowFocus {
+export function useRowFocus(sessions: PaymentSession[], shownSessionId: string | undefined): RowFocus {
   const scrollToIndexRef = useRef<((index: number) => void) | null>(null);
   // Row buttons by session id, for arrow keys and for returning focus.
   const triggers = useRef(new Map<string, HTMLButtonElement>());
@@ -91,10 +94,15 @@ export function useRowFocus(sessions: PaymentSession[]): RowFocus {
     return true;
   }, [focusRow]);
 
-  const focusSessionRow = useCallback((sessionId: string | undefined) => {
-    const button = sessionId === undefined ? undefined : triggers.current.get(sessionId);
-    (button ?? triggers.current.values().next().value)?.focus();
-  }, []);
+  const onCloseAutoFocus = useCallback(
+    (event: Event) => {
+      // No Radix Trigger here (one dialog for all rows): return focus to the row that opened it ourselves.
+      event.preventDefault();
+      const button = shownSessionId === undefined ? undefined : triggers.current.get(shownSessionId);
+      (button ?? triggers.current.values().next().value)?.focus();
+    },
+    [shownSessionId],
+  );
 
-  return { scrollToIndexRef, registerTrigger, onTriggerKeyDown, focusFirstRow, focusSessionRow };
+  return { scrollToIndexRef, registerTrigger, onTriggerKeyDown, focusFirstRow, onCloseAutoFocus };
 }

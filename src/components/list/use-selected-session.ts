@@ -2,22 +2,20 @@ import { useCallback, useState } from 'react';
 import type { PaymentSession } from '../../core/types';
 import { useControllableState } from '../../hooks/use-controllable-state';
 import { usePaymentSession } from '../../hooks/use-payment-session';
+import type { UsePaymentSessionsResult } from '../../hooks/use-payment-sessions';
 import type { SessionLookup } from '../detail/types';
 import { useSessionWorkspace } from '../workspace';
 
-/** What {@link useSelectedSession} needs from the list. */
-export interface SelectedSessionOptions {
-  /** The controlled open session's id (`null`: none), or `undefined` when not controlled. */
-  selectedSessionId: string | null | undefined;
-  defaultSelectedSessionId: string | null | undefined;
-  onSelectedSessionChange: ((sessionId: string | null) => void) | undefined;
-  onSessionOpen: ((session: PaymentSession) => void) | undefined;
-  /** Whether the list shows the workspace's own query (no `query` or `filters` prop of its own). */
-  listsWorkspaceQuery: boolean;
-  /** The rows on the current page. */
-  sessions: PaymentSession[];
-  /** Whether the current query's page has answered (it is there and not a previous query's). */
-  pageAnswered: boolean;
+/** The `SessionList` props that decide which session is open. */
+export interface SelectionProps {
+  /** The list's own query or filters: with neither, it lists the workspace's query. */
+  query?: unknown;
+  filters?: unknown;
+  /** The controlled open session's id (`null`: none); `undefined` when not controlled. */
+  selectedSessionId?: string | null;
+  defaultSelectedSessionId?: string | null;
+  onSelectedSessionChange?: (sessionId: string | null) => void;
+  onSessionOpen?: (session: PaymentSession) => void;
 }
 
 /** Which session's detail is open, and what the detail dialog shows for it. */
@@ -38,16 +36,21 @@ export interface SelectedSession {
  * The list's selection: the open session's id (controlled, uncontrolled, or the workspace's `?session=`),
  * and the session it names, from the current page or, for an id off that page, fetched by id.
  */
-export function useSelectedSession(options: SelectedSessionOptions): SelectedSession {
-  const { sessions, pageAnswered, onSelectedSessionChange, onSessionOpen } = options;
+export function useSelectedSession(
+  props: SelectionProps,
+  list: Pick<UsePaymentSessionsResult, 'sessions' | 'data' | 'isStale'>,
+): SelectedSession {
+  const { onSelectedSessionChange, onSessionOpen } = props;
+  const { sessions } = list;
   // Listing the workspace's own query with URL sync, the open session is the workspace's `?session=`.
   const workspace = useSessionWorkspace();
-  const workspaceSelection = options.listsWorkspaceQuery && options.selectedSessionId === undefined ? workspace : null;
+  const workspaceSelection =
+    props.query === undefined && props.filters === undefined && props.selectedSessionId === undefined ? workspace : null;
   const urlSelected = workspaceSelection?.selectedSessionId;
   const setUrlSelected = workspaceSelection?.setSelectedSessionId;
   const [selectedId, setSelectedId] = useControllableState<string | null>({
-    value: options.selectedSessionId !== undefined ? options.selectedSessionId : urlSelected,
-    defaultValue: options.defaultSelectedSessionId ?? null,
+    value: props.selectedSessionId !== undefined ? props.selectedSessionId : urlSelected,
+    defaultValue: props.defaultSelectedSessionId ?? null,
     onValueChange: useCallback(
       (id: string | null) => {
         setUrlSelected?.(id);
@@ -63,7 +66,9 @@ export function useSelectedSession(options: SelectedSessionOptions): SelectedSes
   const onPage = selectedId === null ? undefined : sessions.find((s) => s.id === selectedId);
   // A selected id that is not on the current page (a shared `?session=` link) is fetched by id, once the
   // current page has answered, so a session on that page costs no request of its own.
-  const lookupId = selectedId !== null && onPage === undefined && shownSession?.id !== selectedId && pageAnswered ? selectedId : null;
+  const lookupId = selectedId !== null && onPage === undefined && shownSession?.id !== selectedId && list.data !== undefined && !list.isStale
+      ? selectedId
+      : null;
   const remote = usePaymentSession(lookupId);
   const remoteSession = lookupId !== null && remote.session ? remote.session : undefined;
   const selectedSession =

@@ -6,13 +6,12 @@ import {
   liveMessageFor,
   nextFilterAnnouncement,
   type FilterAnnouncement,
-  type ListAnnouncementInput,
 } from '../../../src/components/list/use-list-announcement';
 import { PaymentSessionsError, type PaymentSessionsErrorKind } from '../../../src/core/errors';
 
 const messages = defaultMessages;
 const networkError = new PaymentSessionsError({ kind: 'network', message: 'fetch failed' });
-const ready: ListAnnouncementInput = { state: 'ready', isStale: false, error: undefined, retryState: 'idle', messages };
+const shown = { isStale: false, error: undefined, page: 1 };
 
 describe('liveMessageFor', () => {
   it('says each state, the stale rows before a refresh, and nothing for shown rows', () => {
@@ -52,30 +51,30 @@ describe('nextFilterAnnouncement', () => {
 
 describe('listLiveMessage', () => {
   const announcement: FilterAnnouncement = { filter: 'f1', page: 1, text: '12 sessions found.' };
+  const failed = { ...shown, error: networkError };
 
   it('says a running Retry above anything else', () => {
-    expect(listLiveMessage({ ...ready, state: 'error', error: networkError, retryState: 'running' }, announcement, 'f1', 1)).toBe(messages.retrying);
+    expect(listLiveMessage('error', failed, 'running', messages, announcement, 'f1')).toBe(messages.retrying);
   });
 
   it('says why a Retry failed again, in the messages’ words', () => {
-    expect(listLiveMessage({ ...ready, state: 'error', error: networkError, retryState: 'failed' }, null, 'f1', 1)).toBe(
-      `${messages.errorTitle}: ${messages.errorReason.network}`,
-    );
+    expect(listLiveMessage('error', failed, 'failed', messages, null, 'f1')).toBe(`${messages.errorTitle}: ${messages.errorReason.network}`);
   });
 
   it('falls back to the error’s own text for a kind the messages do not know', () => {
     const odd = new PaymentSessionsError({ kind: 'toString' as PaymentSessionsErrorKind, message: 'odd failure' });
-    expect(listLiveMessage({ ...ready, state: 'error', error: odd, retryState: 'failed' }, null, 'f1', 1)).toBe(`${messages.errorTitle}: odd failure`);
+    expect(listLiveMessage('error', { ...shown, error: odd }, 'failed', messages, null, 'f1')).toBe(`${messages.errorTitle}: odd failure`);
   });
 
   it('says nothing of a failed Retry once its error is gone', () => {
-    expect(listLiveMessage({ ...ready, retryState: 'failed' }, null, 'f1', 1)).toBe('');
+    expect(listLiveMessage('ready', shown, 'failed', messages, null, 'f1')).toBe('');
   });
 
   it('says the count only for the filter and page it belongs to, and only when ready', () => {
-    expect(listLiveMessage(ready, announcement, 'f1', 1)).toBe('12 sessions found.');
-    expect(listLiveMessage(ready, announcement, 'f1', 2)).toBe('');
-    expect(listLiveMessage(ready, announcement, 'f2', 1)).toBe('');
-    expect(listLiveMessage({ ...ready, state: 'refreshing' }, announcement, 'f1', 1)).toBe(messages.refreshing);
+    expect(listLiveMessage('ready', shown, 'idle', messages, announcement, 'f1')).toBe('12 sessions found.');
+    expect(listLiveMessage('ready', { ...shown, page: 2 }, 'idle', messages, announcement, 'f1')).toBe('');
+    expect(listLiveMessage('ready', shown, 'idle', messages, announcement, 'f2')).toBe('');
+    expect(listLiveMessage('refreshing', shown, 'idle', messages, announcement, 'f1')).toBe(messages.refreshing);
+    expect(listLiveMessage('refreshing', { ...shown, isStale: true }, 'idle', messages, announcement, 'f1')).toBe(messages.showingStaleData);
   });
 });
