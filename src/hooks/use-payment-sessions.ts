@@ -117,7 +117,7 @@ export function paymentSessionsCacheKey(fetcher: SessionFetcher, query: Partial<
 }
 
 /**
- * Whether an SWR key is one of a list page's, for SWR's `mutate(filter)`:
+ * Whether an SWR key is a list page's, for SWR's `mutate(filter)`:
  * `mutate(isPaymentSessionsCacheKey, undefined, { revalidate: true })` drops every cached page (the pages
  * on screen are fetched again at once, showing nothing meanwhile, the others when shown); the short
  * `mutate(filter)` only revalidates pages on screen, so a page cached earlier would later show its old
@@ -127,11 +127,7 @@ export function isPaymentSessionsCacheKey(key: unknown): boolean {
   return typeof key === 'string' && key.startsWith(PAGE_KEY_PREFIX);
 }
 
-/**
- * SWR lists a key for `mutate(filter)` only once a hook has used it. A prefetched page no hook has shown
- * is mounted here for one render, paused so that it never fetches, so that a host's
- * `mutate(isPaymentSessionsCacheKey, …)` finds it too.
- */
+/** The SWR options of a hook that is there only for SWR to know its key: it never fetches. */
 const NEVER_FETCH = { isPaused: () => true };
 
 /**
@@ -259,6 +255,9 @@ export function usePaymentSessions(input?: Partial<SessionQuery> | UsePaymentSes
     config && fresh && loadingState === 'idle' && options.prefetchNext !== false && query.page < fresh.pageCount
       ? pageKey(config.fetcherId, { ...query, page: query.page + 1 })
       : null;
+  // SWR's `mutate(filter)` sees only keys a hook has used. The page just prefetched, which no hook has
+  // shown, is mounted for one render (never fetching), so that a host's `mutate(isPaymentSessionsCacheKey,
+  // …)` reaches it too.
   const [justPrefetched, setJustPrefetched] = useState<string | null>(null);
   useSWR(justPrefetched, fetchPage, NEVER_FETCH);
   useEffect(() => {
