@@ -131,7 +131,12 @@ export interface Messages {
   metadata: string;
   customer: string;
   orderId: string;
-  paymentToken_: string;
+  /** The payment token's label in the detail's overview. */
+  detailPaymentToken: string;
+  /**
+   * @deprecated Use `detailPaymentToken`. Still honoured when a host sets it, so existing overrides keep working.
+   */
+  paymentToken_?: string;
   paymentLink: string;
   none: string;
   unknownValue: string;
@@ -316,7 +321,7 @@ export const defaultMessages: Messages = {
   metadata: 'Metadata',
   customer: 'Customer',
   orderId: 'Order',
-  paymentToken_: 'Payment token',
+  detailPaymentToken: 'Payment token',
   paymentLink: 'Payment page',
   none: 'None',
   unknownValue: '—',

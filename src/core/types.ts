@@ -1,6 +1,6 @@
 /**
  * The model every backend is mapped into. Framework-free: no React, no DOM.
- * See `shared/DESIGN.md` — these are the public types hosts program against.
+ * These are the public types hosts program against; every adapter maps its backend's records into them.
  */
 
 /** An amount of money in integer minor units (cents for USD, yen for JPY) with its ISO 4217 currency code. */

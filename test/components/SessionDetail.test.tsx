@@ -87,6 +87,14 @@ describe('SessionDetail', () => {
       expect(link).toHaveAttribute('rel', 'noopener noreferrer');
     });
 
+    it('labels the payment token with detailPaymentToken, and still with the deprecated paymentToken_ a host set', () => {
+      const { unmount } = renderOpen(richSession(), { messages: { detailPaymentToken: 'Card token' } });
+      expect(valueOf(screen.getByRole('dialog').querySelector<HTMLElement>('[data-list="overview"]')!, 'Card token')).toBe('tok_abc');
+      unmount();
+      renderOpen(richSession(), { messages: { paymentToken_: 'Legacy token' } });
+      expect(valueOf(screen.getByRole('dialog').querySelector<HTMLElement>('[data-list="overview"]')!, 'Legacy token')).toBe('tok_abc');
+    });
+
     it('shows every amount the backend sent, formatted', () => {
       renderOpen(richSession());
       const amounts = section('Amounts');

@@ -1,7 +1,8 @@
 /**
  * The OneEntry SDK's `Payments` module as this library uses it, and the session entities it returns.
- * See `shared/reference/API-NOTES.md`: servers send either the current or the legacy entity shape,
- * older SDKs resolve a bare array, and with `isShell: true` (the default) errors are *resolved*, not thrown.
+ * OneEntry servers send either the current or the legacy entity shape, older SDKs resolve a bare array, and
+ * with `isShell: true` (the SDK's default) errors are *resolved* as values, not thrown — so every answer is
+ * checked before it is trusted.
  */
 
 /** The current `SessionEntity` (SDK 1.0.149). */

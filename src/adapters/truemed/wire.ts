@@ -1,7 +1,7 @@
 /**
  * Truemed's `GET /payments/v1/payment_sessions` on the wire: the documented query parameters and the
  * response shape. Shared by the fetcher (builds the query), the proxy (validates it) and the fake API
- * (honours it), so the three can never disagree. See `shared/reference/` for the source documents.
+ * (honours it), so the three can never disagree.
  */
 
 export const TRUEMED_LIST_PATH = '/payments/v1/payment_sessions';
@@ -111,7 +111,10 @@ export interface TruemedOrderItemWire {
   quantity_capturable?: number;
 }
 
-/** A refund entry. The shape is not in the documents read; this is the tolerated guess. */
+/**
+ * A refund entry. Truemed documents that a session lists its refunds but not their fields; these are the
+ * fields the mapper reads, each optional beyond `id` and `amount`, so a differing shape degrades to less detail.
+ */
 export interface TruemedRefundWire {
   id: string;
   /** Cents. */
@@ -121,7 +124,7 @@ export interface TruemedRefundWire {
   created_on?: string;
 }
 
-/** A dispute entry. The shape is not in the documents read; this is the tolerated guess. */
+/** A dispute entry. Undocumented like a refund's fields, and read the same forgiving way. */
 export interface TruemedDisputeWire {
   id: string;
   /** Cents. */

@@ -128,7 +128,7 @@ function DetailBody({ session, messages, formatters, classNames }: BodyProps) {
   const overview: Array<[string, ReactNode]> = [];
   if (session.kind) overview.push([messages.columnKind, lookup(messages.kind, session.kind) ?? session.kind]);
   if (session.orderId) overview.push([messages.orderId, session.orderId]);
-  if (session.paymentToken) overview.push([messages.paymentToken_, <code key="token">{session.paymentToken}</code>]);
+  if (session.paymentToken) overview.push([messages.paymentToken_ ?? messages.detailPaymentToken, <code key="token">{session.paymentToken}</code>]);
 
   // The amount is always listed (the fallback says it is unknown); the others only when the backend sent them.
   const optionalAmounts: Array<[string, Money | undefined]> = [

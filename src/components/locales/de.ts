@@ -137,7 +137,7 @@ export const messagesDe: Messages = {
   metadata: 'Metadaten',
   customer: 'Kunde',
   orderId: 'Bestellung',
-  paymentToken_: 'Zahlungstoken',
+  detailPaymentToken: 'Zahlungstoken',
   paymentLink: 'Zahlungsseite',
   none: 'Keine',
   unknownValue: '—',

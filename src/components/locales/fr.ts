@@ -137,7 +137,7 @@ export const messagesFr: Messages = {
   metadata: 'Métadonnées',
   customer: 'Client',
   orderId: 'Commande',
-  paymentToken_: 'Jeton de paiement',
+  detailPaymentToken: 'Jeton de paiement',
   paymentLink: 'Page de paiement',
   none: 'Aucun',
   unknownValue: '—',
