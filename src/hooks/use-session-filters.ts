@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { assertTimeZone, dayRangeToInstants, type DayRange, type InstantRange } from '../core/date-range';
-import { pageForFirstRow } from '../core/pagination';
-import { normalizeQuery } from '../core/query';
+import { assertTimeZone, type DayRange } from '../core/date-range';
+import { filtersToQuery } from '../core/filter-query';
+import { effectivePageSize, pageForFirstRow } from '../core/pagination';
 import type { SessionQuery } from '../core/types';
 import { usePaymentSessionsConfig } from './context';
 import {
@@ -139,7 +139,6 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
   const { syncWithUrl = false, debounceMs = 300 } = options;
   const provider = usePaymentSessionsConfig();
   const timeZone = options.timeZone ?? provider?.timeZone ?? 'UTC';
-  const { maxPageSize, statuses: knownStatuses, kinds: knownKinds } = provider?.fetcher.capabilities ?? {};
   assertTimeZone(timeZone);
   const urlOptions = typeof syncWithUrl === 'object' ? syncWithUrl : {};
   const syncing = syncWithUrl !== false;
@@ -206,54 +205,14 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
     for (const listener of urlListeners) listener();
   }, [syncing, urlSearch, appliedParams, defaults, prefix, historyMode, replaceNow]);
 
-  const { query, dateRangeErrors } = useMemo(() => {
-    const dateRangeErrors: UseSessionFiltersResult['dateRangeErrors'] = {};
-    // A range being picked passes through impossible states (from after to): it is left out of the
-    // query and reported, rather than crashing the render.
-    const instants = (field: 'created' | 'captured', range: DayRange): InstantRange => {
-      try {
-        return dayRangeToInstants(range, timeZone);
-      } catch (error) {
-        dateRangeErrors[field] = error instanceof Error ? error.message : String(error);
-        return {};
-      }
-    };
-    const created = instants('created', value.created);
-    const captured = instants('captured', value.captured);
-    const query = normalizeQuery({
-      page: value.page,
-      // Never more rows than the backend serves a page (a shared link may ask for more): the list, the
-      // pagination and the answer then agree on what a page is.
-      pageSize: maxPageSize === undefined ? value.pageSize : Math.min(value.pageSize, maxPageSize),
-      search: appliedSearch,
-      // Only values the backend lists (a shared link may carry others, which the backend would refuse).
-      status: onlyKnown(value.status, knownStatuses),
-      kind: onlyKnown(value.kind, knownKinds),
-      createdFrom: created.from,
-      createdTo: created.to,
-      capturedFrom: captured.from,
-      capturedTo: captured.to,
-      excludePending: value.excludePending,
-      excludeVoided: value.excludeVoided,
-      paymentToken: value.paymentToken,
-    });
-    return { query, dateRangeErrors };
-  }, [
-    appliedSearch,
-    timeZone,
-    value.page,
-    value.pageSize,
-    maxPageSize,
-    knownStatuses,
-    knownKinds,
-    value.status,
-    value.kind,
-    value.created,
-    value.captured,
-    value.excludePending,
-    value.excludeVoided,
-    value.paymentToken,
-  ]);
+  const capabilities = provider?.fetcher.capabilities;
+  // Typing alone (before the pause) leaves the query object as it was.
+  const { search: _typed, ...untypedValue } = value;
+  const { query, dateRangeErrors } = useMemo(
+    () => filtersToQuery({ ...value, search: appliedSearch }, { timeZone, capabilities }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the fields are the deps, not the object
+    [appliedSearch, timeZone, capabilities, ...Object.values(untypedValue)],
+  );
 
   const setters = useMemo(() => {
     const setFilters = (patch: Partial<Omit<SessionFilterState, 'page' | 'pageSize'>>) =>
@@ -274,10 +233,10 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
         setValue((v) => ({
           ...v,
           pageSize,
-          page: pageForFirstRow({ page: v.page, oldPageSize: Math.min(v.pageSize, maxPageSize ?? v.pageSize), newPageSize: pageSize }),
+          page: pageForFirstRow({ page: v.page, oldPageSize: effectivePageSize(v.pageSize, capabilities), newPageSize: pageSize }),
         })),
     };
-  }, [setValue, maxPageSize]);
+  }, [setValue, capabilities]);
   const reset = useCallback(
     () => replaceNow({ ...EMPTY_SESSION_FILTERS, pageSize: value.pageSize }),
     [replaceNow, value.pageSize],
@@ -296,9 +255,4 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
     }),
     [value, query, dateRangeErrors, appliedSearch, setters, reset],
   );
-}
-
-/** The values that are in `known`, or all of them when the backend lists none. */
-function onlyKnown(values: readonly string[], known: readonly string[] | undefined): string[] {
-  return known === undefined ? [...values] : values.filter((item) => known.includes(item));
 }
