@@ -1,17 +1,17 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { assertTimeZone, type DayRange } from '../core/date-range';
-import { filtersToQuery } from '../core/filter-query';
-import { effectivePageSize, pageForFirstRow } from '../core/pagination';
 import type { SessionQuery } from '../core/types';
 import { usePaymentSessionsConfig } from './context';
+import { EMPTY_SESSION_FILTERS, filtersFromParams, hasActiveFilters, type SessionFilterState } from '../core/filters';
 import {
-  EMPTY_SESSION_FILTERS,
-  filterParamNames,
-  filtersFromParams,
-  filtersToParams,
-  hasActiveFilters,
-  type SessionFilterState,
-} from './filter-state';
+  applySearchAfterPause,
+  createFilterQueryMemo,
+  createFilterSetters,
+  createFilterUrlSync,
+  subscribeToUrl,
+} from './filter-store';
+
+export { subscribeToUrl, urlListeners } from './filter-store';
 import { useControllableState } from './use-controllable-state';
 
 /** How `useSessionFilters` mirrors its state in the page's query string. */
@@ -87,21 +87,6 @@ export interface UseSessionFiltersResult {
 
 const noSubscription = () => () => undefined;
 const noUrl = () => null;
-
-/**
- * Hooks reading the query string. `pushState` fires no event, so after writing the URL a hook tells the
- * others (and itself) here; otherwise React would still hold the old string and miss a Back to it.
- */
-export const urlListeners = new Set<() => void>();
-/** @internal Shared with `useSessionIdUrlState`, so both hooks see each other's writes. */
-export function subscribeToUrl(onChange: () => void): () => void {
-  urlListeners.add(onChange);
-  window.addEventListener('popstate', onChange);
-  return () => {
-    urlListeners.delete(onChange);
-    window.removeEventListener('popstate', onChange);
-  };
-}
 const readUrlSearch = () => window.location.search;
 
 /**
@@ -161,15 +146,14 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
 
   // The search `query` uses: the typed text once typing pauses.
   const [appliedSearch, setAppliedSearch] = useState(value.search);
-  useEffect(() => {
-    if (value.search === appliedSearch) return;
-    const timer = setTimeout(() => {
-      setAppliedSearch(value.search);
-      // A new search is a filter change: back to page 1, in the same render as the new search.
-      if (value.search.trim() !== appliedSearch.trim()) setValue((v) => (v.page === 1 ? v : { ...v, page: 1 }));
-    }, debounceMs);
-    return () => clearTimeout(timer);
-  }, [value.search, appliedSearch, debounceMs, setValue]);
+  useEffect(
+    () =>
+      applySearchAfterPause(value.search, appliedSearch, debounceMs, {
+        applySearch: setAppliedSearch,
+        resetPage: () => setValue((v) => (v.page === 1 ? v : { ...v, page: 1 })),
+      }),
+    [value.search, appliedSearch, debounceMs, setValue],
+  );
 
   /** Replaces the whole state and applies its search at once (reset, Back/Forward). */
   const replaceNow = useCallback(
@@ -180,63 +164,20 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
     [setValue],
   );
 
-  // URL sync. The URL "moved" when its filter parameters differ from the last ones this hook saw (load,
-  // Back/Forward): then it wins and the state follows. Otherwise the state moved and the URL follows.
-  // Only our own parameters count: a host router changing its own (`?tab=`) has not moved the filters.
-  const appliedParams = syncing ? filtersToParams({ ...value, search: appliedSearch }, defaults, prefix).toString() : '';
-  const lastSeenParams = useRef<string | null>(null);
+  const [urlSync] = useState(() => createFilterUrlSync(defaults));
+  const applied = useMemo(() => ({ ...value, search: appliedSearch }), [value, appliedSearch]);
+  const appliedParams = syncing ? urlSync.paramsOf(applied, { prefix, history: historyMode }) : '';
   useEffect(() => {
     if (!syncing || urlSearch === null) return;
-    const urlState = filtersFromParams(new URLSearchParams(urlSearch), defaults, prefix);
-    const urlParams = filtersToParams(urlState, defaults, prefix).toString();
-    if (urlParams !== lastSeenParams.current) {
-      lastSeenParams.current = urlParams;
-      if (urlParams !== appliedParams) replaceNow(urlState);
-      return;
-    }
-    if (urlParams === appliedParams) return;
-    const url = new URL(window.location.href);
-    for (const name of filterParamNames(prefix)) url.searchParams.delete(name);
-    for (const [name, param] of new URLSearchParams(appliedParams)) url.searchParams.set(name, param);
-    // Keep the host router's history state; only the query string is ours.
-    if (historyMode === 'push') window.history.pushState(window.history.state, '', url);
-    else window.history.replaceState(window.history.state, '', url);
-    lastSeenParams.current = appliedParams;
-    for (const listener of urlListeners) listener();
-  }, [syncing, urlSearch, appliedParams, defaults, prefix, historyMode, replaceNow]);
+    const moved = urlSync.reconcile(urlSearch, appliedParams, { prefix, history: historyMode });
+    if (moved) replaceNow(moved);
+  }, [syncing, urlSearch, appliedParams, urlSync, prefix, historyMode, replaceNow]);
 
   const capabilities = provider?.fetcher.capabilities;
-  // Typing alone (before the pause) leaves the query object as it was.
-  const { search: _typed, ...untypedValue } = value;
-  const { query, dateRangeErrors } = useMemo(
-    () => filtersToQuery({ ...value, search: appliedSearch }, { timeZone, capabilities }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the fields are the deps, not the object
-    [appliedSearch, timeZone, capabilities, ...Object.values(untypedValue)],
-  );
+  const [queryOf] = useState(createFilterQueryMemo);
+  const { query, dateRangeErrors } = queryOf(applied, timeZone, capabilities);
 
-  const setters = useMemo(() => {
-    const setFilters = (patch: Partial<Omit<SessionFilterState, 'page' | 'pageSize'>>) =>
-      setValue((v) => ({ ...v, ...patch, page: 1 }));
-    return {
-      setFilters,
-      setSearch: (search: string) => setValue((v) => ({ ...v, search })),
-      setStatus: (status: string[]) => setFilters({ status }),
-      setKind: (kind: string[]) => setFilters({ kind }),
-      setCreated: (created: DayRange) => setFilters({ created }),
-      setCaptured: (captured: DayRange) => setFilters({ captured }),
-      setExcludePending: (excludePending: boolean) => setFilters({ excludePending }),
-      setExcludeVoided: (excludeVoided: boolean) => setFilters({ excludeVoided }),
-      setPaymentToken: (paymentToken: string) => setFilters({ paymentToken }),
-      setPage: (page: number) => setValue((v) => ({ ...v, page })),
-      // From the page size the query really uses (a shared link's 1000 is capped to the backend's maximum).
-      setPageSize: (pageSize: number) =>
-        setValue((v) => ({
-          ...v,
-          pageSize,
-          page: pageForFirstRow({ page: v.page, oldPageSize: effectivePageSize(v.pageSize, capabilities), newPageSize: pageSize }),
-        })),
-    };
-  }, [setValue, capabilities]);
+  const setters = useMemo(() => createFilterSetters(setValue, capabilities), [setValue, capabilities]);
   const reset = useCallback(
     () => replaceNow({ ...EMPTY_SESSION_FILTERS, pageSize: value.pageSize }),
     [replaceNow, value.pageSize],
