@@ -3,7 +3,6 @@
  * derived from the state and the setters. The hook holds the state (controlled or not) and calls these;
  * the page's location and history sit behind {@link UrlLocation}, so all of it runs in node.
  */
-import type { DayRange } from '../core/date-range';
 import { filtersToQuery, type FilterQueryResult } from '../core/filter-query';
 import {
   filterParamNames,
@@ -146,18 +145,19 @@ export function createFilterQueryMemo(): (
   };
 }
 
+/** One setter per row of the filter table, named `set` + the field (`setCreated`), taking the field's value. */
+export type FilterFieldSetters = {
+  [Definition in (typeof SESSION_FILTER_DEFINITIONS)[number] as `set${Capitalize<Definition['field']>}`]: (
+    value: SessionFilterState[Definition['field']],
+  ) => void;
+};
+
 /** What {@link createFilterSetters} returns: every setter of `useSessionFilters` but `reset`. */
-export interface FilterSetters {
-  setSearch: (search: string) => void;
-  setStatus: (status: string[]) => void;
-  setKind: (kind: string[]) => void;
-  setCreated: (range: DayRange) => void;
-  setCaptured: (range: DayRange) => void;
-  setExcludePending: (exclude: boolean) => void;
-  setExcludeVoided: (exclude: boolean) => void;
-  setPaymentToken: (token: string) => void;
+export interface FilterSetters extends FilterFieldSetters {
+  /** Changes several filters at once (and goes back to page 1). */
   setFilters: (patch: Partial<Omit<SessionFilterState, 'page' | 'pageSize'>>) => void;
   setPage: (page: number) => void;
+  /** Changes the page size, moving to the page that keeps the first visible row in view. */
   setPageSize: (pageSize: number) => void;
 }
 
@@ -176,7 +176,7 @@ export function createFilterSetters(update: StateUpdate, capabilities: FetcherCa
       `set${field.charAt(0).toUpperCase()}${field.slice(1)}`,
       (next: unknown) => setFilters({ [field]: next }),
     ]),
-  ) as unknown as Omit<FilterSetters, 'setFilters' | 'setPage' | 'setPageSize'>;
+  ) as unknown as FilterFieldSetters;
   return {
     ...perFilter,
     setSearch: (search) => update((v) => ({ ...v, search })),

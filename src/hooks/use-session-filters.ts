@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { assertTimeZone, type DayRange } from '../core/date-range';
+import { assertTimeZone } from '../core/date-range';
 import type { SessionQuery } from '../core/types';
 import { usePaymentSessionsConfig } from './context';
 import { EMPTY_SESSION_FILTERS, filtersFromParams, hasActiveFilters, type SessionFilterState } from '../core/filters';
@@ -9,6 +9,7 @@ import {
   createFilterSetters,
   createFilterUrlSync,
   subscribeToUrl,
+  type FilterSetters,
 } from './filter-store';
 
 export { subscribeToUrl, urlListeners } from './filter-store';
@@ -56,8 +57,12 @@ export interface UseSessionFiltersOptions {
   timeZone?: string;
 }
 
-/** What {@link useSessionFilters} returns. */
-export interface UseSessionFiltersResult {
+/**
+ * What {@link useSessionFilters} returns. Besides `setFilters`, `setPage` and `setPageSize` it has one
+ * setter per filter, each going back to page 1 but `setSearch` (its pause does): `setSearch`, `setStatus`,
+ * `setKind`, `setCreated`, `setCaptured`, `setExcludePending`, `setExcludeVoided`, `setPaymentToken`.
+ */
+export interface UseSessionFiltersResult extends FilterSetters {
   /** The state as entered (the search exactly as typed). */
   value: SessionFilterState;
   /** The query for `usePaymentSessions`: search applied after the pause, days as ISO instants. */
@@ -68,19 +73,6 @@ export interface UseSessionFiltersResult {
   isSearchPending: boolean;
   /** Whether any filter (not page or page size) narrows the list — "no results" versus "no sessions". */
   isFiltered: boolean;
-  setSearch: (search: string) => void;
-  setStatus: (status: string[]) => void;
-  setKind: (kind: string[]) => void;
-  setCreated: (range: DayRange) => void;
-  setCaptured: (range: DayRange) => void;
-  setExcludePending: (exclude: boolean) => void;
-  setExcludeVoided: (exclude: boolean) => void;
-  setPaymentToken: (token: string) => void;
-  /** Changes several filters at once (and goes back to page 1). */
-  setFilters: (patch: Partial<Omit<SessionFilterState, 'page' | 'pageSize'>>) => void;
-  setPage: (page: number) => void;
-  /** Changes the page size, moving to the page that keeps the first visible row in view. */
-  setPageSize: (pageSize: number) => void;
   /** Clears every filter (the page size stays) and applies the empty search at once. */
   reset: () => void;
 }
