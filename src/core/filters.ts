@@ -67,6 +67,8 @@ export type SessionFilterDefinition =
       query: KeysWhere<SessionFilterQuery, string[]>;
       /** When the backend lists its values there, only those reach the query (a shared link may carry others). */
       knownValues?: KnownValuesCapability;
+      /** The messages that label each value (a record by value), where they are not the values themselves. */
+      valueLabels?: string;
       label: string;
     }
   | {
@@ -90,7 +92,7 @@ export type SessionFilterDefinition =
 export const SESSION_FILTER_DEFINITIONS = [
   { kind: 'text', field: 'search', param: 'search', query: 'search', label: 'search' },
   { kind: 'list', field: 'status', capability: 'status', param: 'status', query: 'status', knownValues: 'statuses', label: 'statusFilter' },
-  { kind: 'list', field: 'kind', capability: 'kind', param: 'kind', query: 'kind', knownValues: 'kinds', label: 'kindFilter' },
+  { kind: 'list', field: 'kind', capability: 'kind', param: 'kind', query: 'kind', knownValues: 'kinds', valueLabels: 'kind', label: 'kindFilter' },
   {
     kind: 'dayRange',
     field: 'created',

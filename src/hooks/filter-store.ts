@@ -9,6 +9,7 @@ import {
   filtersFromParams,
   filtersToParams,
   SESSION_FILTER_DEFINITIONS,
+  type SessionFilterFieldName,
   type SessionFilterState,
 } from '../core/filters';
 import { effectivePageSize, pageForFirstRow } from '../core/pagination';
@@ -161,6 +162,19 @@ export interface FilterSetters extends FilterFieldSetters {
   setPageSize: (pageSize: number) => void;
 }
 
+/** The name of a filter's setter: `set` + the field (`created` → `setCreated`). */
+export function filterSetterName<Field extends SessionFilterFieldName>(field: Field): `set${Capitalize<Field>}` {
+  return `set${field.charAt(0).toUpperCase()}${field.slice(1)}` as `set${Capitalize<Field>}`;
+}
+
+/** The setter of `field` among `setters` (a `useSessionFilters` result). */
+export function filterSetterOf<Field extends SessionFilterFieldName>(
+  setters: FilterFieldSetters,
+  field: Field,
+): (value: SessionFilterState[Field]) => void {
+  return setters[filterSetterName(field)] as unknown as (value: SessionFilterState[Field]) => void;
+}
+
 type StateUpdate = (update: (previous: SessionFilterState) => SessionFilterState) => void;
 
 /**
@@ -172,10 +186,7 @@ type StateUpdate = (update: (previous: SessionFilterState) => SessionFilterState
 export function createFilterSetters(update: StateUpdate, capabilities: FetcherCapabilities | undefined): FilterSetters {
   const setFilters: FilterSetters['setFilters'] = (patch) => update((v) => ({ ...v, ...patch, page: 1 }));
   const perFilter = Object.fromEntries(
-    SESSION_FILTER_DEFINITIONS.map(({ field }) => [
-      `set${field.charAt(0).toUpperCase()}${field.slice(1)}`,
-      (next: unknown) => setFilters({ [field]: next }),
-    ]),
+    SESSION_FILTER_DEFINITIONS.map(({ field }) => [filterSetterName(field), (next: unknown) => setFilters({ [field]: next })]),
   ) as unknown as FilterFieldSetters;
   return {
     ...perFilter,

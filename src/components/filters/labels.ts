@@ -61,11 +61,19 @@ function statusLabel(raw: string, source: string | undefined, messages: Messages
   return status === 'unknown' ? raw : (lookup(messages.status, status) ?? raw);
 }
 
-/** The kind checkboxes: the backend's kinds labelled through `messages.kind` (else as sent). */
-export function kindOptions(capabilities: FetcherCapabilities | undefined, messages: Messages): FilterOption[] {
-  return (capabilities?.kinds ?? []).map((kind) => ({
-    value: kind,
-    label: lookup(messages.kind, kind) ?? kind,
+/** The list filters of the table other than status, whose values come from the backend's capabilities. */
+type ValueListDefinition = Exclude<Extract<(typeof SESSION_FILTER_DEFINITIONS)[number], { kind: 'list' }>, { field: 'status' }>;
+
+/**
+ * The checkboxes of a list filter other than status: the values the backend lists in its row's
+ * `knownValues` capability, labelled through the row's `valueLabels` messages (else as sent). None when the
+ * backend lists none.
+ */
+export function listOptions(definition: ValueListDefinition, capabilities: FetcherCapabilities | undefined, messages: Messages): FilterOption[] {
+  const labels = messages[definition.valueLabels];
+  return (capabilities?.[definition.knownValues] ?? []).map((value) => ({
+    value,
+    label: lookup(labels, value) ?? value,
   }));
 }
 
