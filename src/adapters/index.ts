@@ -11,7 +11,7 @@ export type { OneEntryFetcherOptions } from './oneentry/fetcher';
 export { createOneEntryMapper, mapOneEntrySession } from './oneentry/map';
 export type { OneEntryMapOptions } from './oneentry/map';
 export type { OneEntryAmountUnit } from './oneentry/schema';
-export type { InvalidRecordHandler, MapResult } from './shared';
+export type { InvalidRecordHandler, MapResult } from './records';
 export type * from './truemed/wire';
 export { TRUEMED_KINDS, TRUEMED_STATUSES, TRUEMED_STATUS_SUMMARIES, TRUEMED_LIST_PATH } from './truemed/wire';
 export type * from './oneentry/wire';

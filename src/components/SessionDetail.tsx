@@ -1,48 +1,16 @@
 import { cloneElement, version as reactVersion, useEffect, useRef, useState, type CSSProperties, type MouseEvent, type ReactElement, type Ref, type RefObject } from 'react';
-import type { PaymentSessionsError } from '../core/errors';
 import type { PaymentSession } from '../core/types';
 import { usePaymentSessionsConfig } from '../hooks/context';
 import { useControllableState } from '../hooks/use-controllable-state';
 import type { SessionDetailDialogProps } from './detail/SessionDetailDialog';
+import type { SessionDetailPart, SessionLookup } from './detail/types';
 import { getFormatters } from './format';
 import { cx, ThemeScope, useThemeRoot, type ClassNames, type ThemeProps } from './theme';
-import { useBrowserLayoutEffect } from './list/layout-effect';
-import { readThemeVariables } from './list/theme-vars';
+import { useBrowserLayoutEffect } from './shared/use-browser-layout-effect';
+import { readThemeVariables } from './detail/theme-variables';
 
 export { sessionTimeline, type SessionTimelineEvent } from './detail/timeline';
-
-/** The parts of `SessionDetail` that take a class name from `classNames`. */
-export type SessionDetailPart =
-  | 'root'
-  | 'overlay'
-  | 'content'
-  | 'header'
-  | 'title'
-  | 'description'
-  | 'close'
-  | 'section'
-  | 'heading'
-  | 'list'
-  | 'table'
-  | 'timeline'
-  | 'metadata'
-  | 'link'
-  | 'loadError';
-
-/**
- * A session opened by id (a shared link) that is not there to show yet: what the dialog says instead.
- * `SessionList` fills it in from `usePaymentSession`; pass it yourself around your own lookup.
- */
-export interface SessionLookup {
-  /** The id asked for (shown in the loading and not-found texts). */
-  sessionId: string;
-  /** `loading`: being fetched; `not-found`: the backend has no such session; `error`: fetching failed. */
-  state: 'loading' | 'not-found' | 'error';
-  /** Why it failed, for `error` (its reason is shown in the messages' language, its text under Details). */
-  error?: PaymentSessionsError;
-  /** Fetches again; shown as a Retry button for `error`. */
-  onRetry?: () => void;
-}
+export type { SessionDetailPart, SessionLookup } from './detail/types';
 
 /** Props of {@link SessionDetail}. */
 export interface SessionDetailProps extends ThemeProps {

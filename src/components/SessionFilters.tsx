@@ -90,7 +90,7 @@ export function SessionFilters(props: SessionFiltersProps) {
     (field): field is Exclude<SessionFilterField, 'search'> => field !== 'search' && !isFieldSupported(field, capabilities),
   );
   const searchUnsupported = fields.includes('search') && !isFieldSupported('search', capabilities);
-  const statuses = statusOptions(capabilities, config?.fetcher.source, messages);
+  const statuses = statusOptions(capabilities, config?.fetcher.statusOf, messages);
 
   const formRef = useRef<HTMLFormElement>(null);
   const searchId = useId();

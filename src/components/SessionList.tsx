@@ -1,20 +1,6 @@
-import { lookup } from '../core/lookup';
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
-import { queryKey } from '../core/query';
+import { lazy, Suspense, useMemo, useRef, type ReactNode } from 'react';
 import type { PaymentSession, SessionPage, SessionQuery } from '../core/types';
 import { usePaymentSessionsConfig } from '../hooks/context';
-import { useControllableState } from '../hooks/use-controllable-state';
-import { usePaymentSession } from '../hooks/use-payment-session';
 import { usePaymentSessions } from '../hooks/use-payment-sessions';
 import type { UseSessionFiltersResult } from '../hooks/use-session-filters';
 import {
@@ -22,48 +8,23 @@ import {
   resolveSessionListColumns,
   type SessionListColumnContext,
   type SessionListColumnInput,
-} from './columns';
+} from './list/columns';
 import { ErrorText } from './error-text';
 import { getFormatters } from './format';
-import { useBrowserLayoutEffect } from './list/layout-effect';
-import type { Messages } from './messages';
 import { PlainRows, SkeletonRows, type RowContext, type RowsProps, type SessionListPart } from './list/rows';
-import { deriveListState, queryNarrows, type SessionListState } from './list/state';
-import { SessionDetail, type SessionLookup } from './SessionDetail';
+import { deriveListState, queryNarrows, type SessionListState } from './list/session-list-state';
+import { useListAnnouncement } from './list/use-list-announcement';
+import { useRetryFocus } from './list/use-retry-focus';
+import { useRowFocus } from './list/use-row-focus';
+import { useSelectedSession } from './list/use-selected-session';
+import { SessionDetail } from './SessionDetail';
 import { cx, ThemeScope, useThemeRoot, type ClassNames, type ThemeProps } from './theme';
-import { useReportsWorkspaceErrors, useResolvedFilters, useResolvedQuery, useSessionWorkspace } from './workspace';
+import { useReportsWorkspaceErrors, useResolvedFilters, useResolvedQuery } from './workspace';
 
 // Only pages longer than `virtualizeAbove` load this chunk (and @tanstack/react-virtual with it). If it
 // cannot load (offline, a new deployment), every row renders plainly: slower, but the list still works
 // and the host's error boundary is never reached.
 const VirtualRows = lazy(() => import('./list/VirtualRows').catch(() => ({ default: PlainRows })));
-
-/** The row an arrow, Home or End key moves focus to from row `index` (clamped), or `undefined` for other keys. */
-function rowKeyTarget(key: string, index: number, rowCount: number): number | undefined {
-  const last = rowCount - 1;
-  switch (key) {
-    case 'ArrowDown':
-      return Math.min(index + 1, last);
-    case 'ArrowUp':
-      return Math.max(index - 1, 0);
-    case 'Home':
-      return 0;
-    case 'End':
-      return last;
-    default:
-      return undefined;
-  }
-}
-
-/** What the polite live region says in each state (nothing once rows are shown). */
-function liveMessageFor(state: SessionListState, isStale: boolean, messages: Messages): string {
-  if (state === 'loading') return messages.loading;
-  if (isStale) return messages.showingStaleData;
-  if (state === 'refreshing') return messages.refreshing;
-  if (state === 'empty') return messages.empty;
-  if (state === 'no-results') return messages.noResults;
-  return '';
-}
 
 /** What `renderDetail` receives: spread it on `SessionDetail` (or your own dialog). */
 export interface SessionDetailRenderProps {
@@ -183,8 +144,9 @@ export function SessionList(props: SessionListProps) {
   const filters = useResolvedFilters(props.filters);
   const list = usePaymentSessions({ query: useResolvedQuery(props), fallbackData });
   // Listing the workspace's own query, this list's error alert speaks for the workspace.
-  useReportsWorkspaceErrors(props.query === undefined && props.filters === undefined);
-  const { sessions, loadingState, isStale, error, retry } = list;
+  const listsWorkspaceQuery = props.query === undefined && props.filters === undefined;
+  useReportsWorkspaceErrors(listsWorkspaceQuery);
+  const { sessions, loadingState, isStale, error } = list;
   const isFiltered = queryNarrows(list.query) || (!props.query && Boolean(filters?.isFiltered));
   const state: SessionListState = deriveListState({
     loadingState,
@@ -195,171 +157,24 @@ export function SessionList(props: SessionListProps) {
   const busy = state === 'loading' || loadingState === 'loading' || loadingState === 'refreshing';
   const invalidCount = list.data?.invalid ?? 0;
 
-  // Selection: which session's detail is open.
-  // Listing the workspace's own query with URL sync, the open session is the workspace's `?session=`.
-  const workspace = useSessionWorkspace();
-  const workspaceSelection =
-    props.query === undefined && props.filters === undefined && props.selectedSessionId === undefined ? workspace : null;
-  const urlSelected = workspaceSelection?.selectedSessionId;
-  const onSelectedSessionChange = props.onSelectedSessionChange;
-  const setUrlSelected = workspaceSelection?.setSelectedSessionId;
-  const [selectedId, setSelectedId] = useControllableState<string | null>({
-    value: props.selectedSessionId !== undefined ? props.selectedSessionId : urlSelected,
-    defaultValue: props.defaultSelectedSessionId ?? null,
-    onValueChange: useCallback(
-      (id: string | null) => {
-        setUrlSelected?.(id);
-        onSelectedSessionChange?.(id);
-      },
-      [setUrlSelected, onSelectedSessionChange],
-    ),
-    caller: 'SessionList',
-  });
-  // The session the detail shows: kept after closing (exit animation, focus return) and when the page
-  // that held it is gone (the host may control `selectedSessionId` from the URL).
-  const [shownSession, setShownSession] = useState<PaymentSession | null>(null);
-  const onPage = selectedId === null ? undefined : sessions.find((s) => s.id === selectedId);
-  // A selected id that is not on the current page (a shared `?session=` link) is fetched by id, once the
-  // current page has answered, so a session on that page costs no request of its own.
-  const lookupId =
-    selectedId !== null && onPage === undefined && shownSession?.id !== selectedId && list.data !== undefined && !isStale ? selectedId : null;
-  const remote = usePaymentSession(lookupId);
-  const remoteSession = lookupId !== null && remote.session ? remote.session : undefined;
-  const selectedSession =
-    selectedId === null ? null : (onPage ?? remoteSession ?? (shownSession?.id === selectedId ? shownSession : null));
-  if (selectedSession && selectedSession !== shownSession) setShownSession(selectedSession);
-  // Without `getSession` (or without an id) there is nothing to look up: the dialog stays closed, as before.
-  const sessionLookup: SessionLookup | undefined =
-    lookupId === null || selectedSession
-      ? undefined
-      : remote.isNotFound
-        ? { sessionId: lookupId, state: 'not-found' }
-        : remote.error
-          ? { sessionId: lookupId, state: 'error', error: remote.error, onRetry: () => void remote.retry() }
-          : remote.loadingState === 'loading' || remote.loadingState === 'refreshing'
-            ? { sessionId: lookupId, state: 'loading' }
-            : undefined;
-  const detailOpen = selectedSession !== null || sessionLookup !== undefined;
+  // Which session's detail is open.
+  const { selectedId, shownSession, sessionLookup, detailOpen, onActivate, onDetailOpenChange } = useSelectedSession(props, list);
 
   const opensDialog = detail !== false || renderDetail !== undefined;
   // Rows are buttons only when activating one does something.
   const interactive = opensDialog || onSessionOpen !== undefined || props.onSelectedSessionChange !== undefined;
 
-  // Row buttons by session id, for arrow keys and for returning focus.
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollElementRef = useRef<HTMLDivElement>(null);
-  const scrollToIndexRef = useRef<((index: number) => void) | null>(null);
-  const triggers = useRef(new Map<string, HTMLButtonElement>());
-  const pendingFocusId = useRef<string | null>(null);
-  const registerTrigger = useCallback((sessionId: string, element: HTMLButtonElement | null) => {
-    if (!element) {
-      triggers.current.delete(sessionId);
-      return;
-    }
-    triggers.current.set(sessionId, element);
-    // A row scrolled into view by the keyboard gets focus as soon as it exists.
-    if (pendingFocusId.current === sessionId) {
-      pendingFocusId.current = null;
-      element.focus();
-    }
-  }, []);
+  const { scrollToIndexRef, registerTrigger, onTriggerKeyDown, focusFirstRow, onCloseAutoFocus } = useRowFocus(sessions, shownSession?.id);
 
-  // The rows as last rendered, for key handlers (which run after the commit that rendered them).
-  const sessionsRef = useRef(sessions);
-  useBrowserLayoutEffect(() => {
-    sessionsRef.current = sessions;
-  }, [sessions]);
-  const focusRow = useCallback((index: number) => {
-    const rows = sessionsRef.current;
-    const session = rows[Math.max(0, Math.min(index, rows.length - 1))];
-    if (!session) return;
-    const button = triggers.current.get(session.id);
-    if (button) {
-      button.focus();
-      return;
-    }
-    // Virtualized and out of view: scroll it in; `registerTrigger` focuses it once rendered.
-    pendingFocusId.current = session.id;
-    scrollToIndexRef.current?.(rows.indexOf(session));
-  }, []);
-
-  const onTriggerKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-      const target = rowKeyTarget(event.key, index, sessionsRef.current.length);
-      if (target === undefined) return;
-      event.preventDefault();
-      focusRow(target);
-    },
-    [focusRow],
-  );
-
-  const onActivate = useCallback(
-    (session: PaymentSession) => {
-      setShownSession(session);
-      setSelectedId(session.id);
-      onSessionOpen?.(session);
-    },
-    [onSessionOpen, setSelectedId],
-  );
-
-  const onDetailOpenChange = useCallback(
-    (open: boolean) => {
-      if (!open) setSelectedId(null);
-    },
-    [setSelectedId],
-  );
-
-  const shownId = shownSession?.id;
-  const onCloseAutoFocus = useCallback(
-    (event: Event) => {
-      // No Radix Trigger here (one dialog for all rows): return focus to the row that opened it ourselves.
-      event.preventDefault();
-      const button = shownId === undefined ? undefined : triggers.current.get(shownId);
-      (button ?? triggers.current.values().next().value)?.focus();
-    },
-    [shownId],
-  );
-
-  // Retry and Clear filters remove the button that has focus once the list loads: focus then moves to the
-  // first row, or to the empty state when there is none. A Retry that fails again keeps focus on Retry and
-  // says so (the alert's text would not change, so nothing would be announced).
-  const [retryState, setRetryState] = useState<'idle' | 'running' | 'settled' | 'failed'>('idle');
-  const focusAfterLoad = useRef(false);
-  const stateRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (retryState === 'settled' || (retryState === 'failed' && !error)) setRetryState(error ? 'failed' : 'idle');
-    if (!focusAfterLoad.current || busy || retryState === 'running') return;
-    focusAfterLoad.current = false;
-    if (error) return;
-    const active = rootRef.current?.ownerDocument.activeElement;
-    if (active && active !== rootRef.current?.ownerDocument.body) return;
-    if (sessionsRef.current.length > 0) focusRow(0);
-    else stateRef.current?.focus();
-  }, [busy, error, retryState, state, focusRow]);
-  const onRetry = () => {
-    if (retryState === 'running') return;
-    focusAfterLoad.current = true;
-    setRetryState('running');
-    void retry().finally(() => setRetryState('settled'));
-  };
+  const { retryState, onRetry, focusAfterLoad, stateRef } = useRetryFocus(list, state, busy, rootRef, focusFirstRow);
   const onClearFilters = () => {
-    focusAfterLoad.current = true;
+    focusAfterLoad();
     filters?.reset();
   };
 
-  // A new filter's first page is announced with how many sessions it matched (Pagination announces pages).
-  const [announcement, setAnnouncement] = useState<{ filter: string; page: number; text: string } | null>(null);
-  const filterKey = queryKey({ ...list.query, page: 1 });
-  const { total, totalIsLowerBound } = list;
-  useEffect(() => {
-    if (state !== 'ready' || total === undefined) return;
-    setAnnouncement((previous) => {
-      if (previous?.filter === filterKey) return previous.page === list.page ? previous : { ...previous, page: -1, text: '' };
-      const text = totalIsLowerBound ? messages.resultsAtLeast(total) : messages.resultsCount(total);
-      return { filter: filterKey, page: list.page, text };
-    });
-  }, [state, filterKey, list.page, total, totalIsLowerBound, messages]);
+  const liveMessage = useListAnnouncement(state, list, retryState, messages);
 
   const columns = useMemo(() => resolveSessionListColumns(columnsProp), [columnsProp]);
   const columnContext = useMemo<SessionListColumnContext>(() => ({ messages, formatters }), [messages, formatters]);
@@ -413,15 +228,6 @@ export function SessionList(props: SessionListProps) {
   const skeletonCount = props.skeletonRows ?? Math.min(list.pageSize, MAX_DEFAULT_SKELETON_ROWS);
   // A scrolling box must be reachable by keyboard; with row buttons it is, without them it takes focus itself.
   const scrollerNeedsFocus = scrollerMaxHeight !== undefined && !interactive;
-
-  const liveMessage =
-    retryState === 'running'
-      ? messages.retrying
-      : retryState === 'failed' && error
-        ? `${messages.errorTitle}: ${lookup(messages.errorReason, error.kind) ?? error.message}`
-        : state === 'ready' && announcement?.filter === filterKey && announcement.page === list.page
-          ? announcement.text
-          : liveMessageFor(state, isStale, messages);
 
   let detailElement: ReactNode = null;
   if (shownSession && renderDetail) {

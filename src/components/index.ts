@@ -21,7 +21,7 @@ export {
   type SessionListColumnInput,
   type SessionListColumnContext,
   type SessionListColumnAlign,
-} from './columns';
+} from './list/columns';
 export type { SessionListPart } from './list/rows';
 export { SessionFilters, SESSION_FILTER_FIELDS, type SessionFiltersProps, type SessionFiltersPart, type SessionFilterField } from './SessionFilters';
 export { RefundSummary, type RefundSummaryProps, type RefundSummaryPart } from './RefundSummary';

@@ -8,7 +8,7 @@
  */
 import type { DayRange } from './date-range';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
-import type { SessionFilterName, SessionQuery } from './types';
+import type { FetcherCapabilities, SessionFilterName, SessionQuery } from './types';
 
 /** Everything a session filter UI shows, as the user entered it. */
 export interface SessionFilterState {
@@ -38,8 +38,8 @@ type KeysWhere<T, V> = {
 /** The part of a query that filters, as opposed to paging or asking for optional parts. */
 export type SessionFilterQuery = Omit<SessionQuery, 'page' | 'pageSize' | 'include'>;
 
-/** The capability lists a `list` filter may restrict its values to. */
-export type KnownValuesCapability = 'statuses' | 'kinds';
+/** The capability lists a `list` filter may restrict its values to (`statuses`, `kinds`). */
+export type KnownValuesCapability = KeysWhere<FetcherCapabilities, string[]>;
 
 /**
  * One filter. `kind` says how it is stored, written to the URL, checked for "active" and sent:

@@ -1,6 +1,6 @@
 import { queryFieldsOf, SESSION_FILTER_DEFINITIONS } from './filters';
+import { toIsoInstant } from './iso-date';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
-import { toIsoInstant } from './sanitize';
 import type { SessionInclude, SessionQuery } from './types';
 
 // Page sizes are pagination's; they stay importable from here, where queries always found them.

@@ -185,6 +185,16 @@ export interface SessionFetcher {
    * Optional: without it a link to a session off the current page opens nothing.
    */
   getSession?: (id: string, ctx: FetchContext) => Promise<PaymentSession | null>;
+  /**
+   * How one of this backend's raw status values reads as a normalized {@link SessionStatus}
+   * (Truemed's `authorization_voided` → `voided`), so a UI can label the raw values of
+   * `capabilities.statuses` without knowing the backend. Optional: without it, a raw value that already is
+   * a normalized status is labelled as one, and any other is shown as the backend wrote it.
+   *
+   * @example
+   * const voided = fetcher.statusOf?.('authorization_voided'); // 'voided' for createTruemedFetcher
+   */
+  statusOf?: (rawStatus: string) => SessionStatus;
 }
 
 /** Reported for each record a fetcher dropped because it failed validation. */

@@ -6,9 +6,9 @@ import type { CsvOptions } from '../core/csv';
 import { checkCsvOptions } from '../core/csv-options';
 import type { PaymentSessionsError } from '../core/errors';
 import type { PaymentSession, SessionFetcher, SessionQuery } from '../core/types';
-import { toPaymentSessionsError } from './requests';
+import { toPaymentSessionsError } from './in-flight-requests';
 
-/** Where an export is: one string (CONVENTIONS #4). */
+/** Where an export is, as one string (booleans such as "is running" derive from it). */
 export type ExportStatus = 'idle' | 'running' | 'done' | 'error' | 'canceled';
 
 /** A snapshot of an export. */

@@ -25,6 +25,11 @@ export {
   type UsePaymentSessionOptions,
   type UsePaymentSessionResult,
 } from './use-payment-session';
+export {
+  useRefreshPaymentSessions,
+  type PaymentSessionsRefreshMatch,
+} from './use-refresh-payment-sessions';
+export type { PaymentSessionsCacheEntry } from './cache-keys';
 export { useControllableState, type UseControllableStateOptions } from './use-controllable-state';
 export {
   usePagination,

@@ -2,8 +2,9 @@ import { useCallback, useEffect } from 'react';
 import useSWR, { useSWRConfig, type KeyedMutator, type SWRConfiguration } from 'swr';
 import type { PaymentSessionsError } from '../core/errors';
 import type { PaymentSession, SessionFetcher } from '../core/types';
+import { sessionKey, targetOfKey } from './cache-keys';
 import { fetcherIdOf, usePaymentSessionsConfig, type PaymentSessionsSWROptions } from './context';
-import { requestForKey, watchKey } from './requests';
+import { requestForKey, watchKey } from './in-flight-requests';
 import { PAYMENT_SESSIONS_SWR_DEFAULTS, type LoadingState } from './use-payment-sessions';
 
 /**
@@ -38,8 +39,6 @@ export interface UsePaymentSessionResult {
   mutate: KeyedMutator<PaymentSession | null>;
 }
 
-const SESSION_KEY_PREFIX = 'react-payment-sessions:session|';
-
 /**
  * The SWR cache key of one session by id, e.g. to refetch it after a refund:
  * `mutate(paymentSessionCacheKey(fetcher, id))`. Distinct from the list keys
@@ -47,10 +46,6 @@ const SESSION_KEY_PREFIX = 'react-payment-sessions:session|';
  */
 export function paymentSessionCacheKey(fetcher: SessionFetcher, id: string): string {
   return sessionKey(fetcherIdOf(fetcher), id);
-}
-
-function sessionKey(fetcherId: number, id: string): string {
-  return `${SESSION_KEY_PREFIX}${fetcherId}|${id}`;
 }
 
 /**
@@ -64,10 +59,6 @@ function sessionSWROptions(swr: PaymentSessionsSWROptions | undefined): SWRConfi
   // through fields they have no reason to read for one session; the cast says so.
   const options = { ...shared, ...(typeof refreshInterval === 'number' ? { refreshInterval } : {}) };
   return options as SWRConfiguration<PaymentSession | null, PaymentSessionsError>;
-}
-
-function idOfKey(key: string): string {
-  return key.slice(key.indexOf('|', SESSION_KEY_PREFIX.length) + 1);
 }
 
 /**
@@ -98,11 +89,14 @@ export function usePaymentSession(id: string | null | undefined, options: UsePay
   const { cache } = useSWRConfig();
 
   const fetchSession = useCallback(
-    (sessionKeyValue: string) => {
-      if (!getSession) throw new Error('usePaymentSession: the fetcher has no getSession.');
+    (key: string) => {
+      // The key's own id, not this render's: SWR may fetch a key an older render asked for.
+      const target = targetOfKey(key);
+      if (!getSession || target?.entry.kind !== 'session') throw new Error('usePaymentSession: the fetcher has no getSession.');
+      const { id: keyId } = target.entry;
       const fetcher = config?.fetcher;
       // Called as a method, so a fetcher object whose getSession reads `this` keeps working.
-      return requestForKey(cache, sessionKeyValue, (signal) => getSession.call(fetcher, idOfKey(sessionKeyValue), { signal }));
+      return requestForKey(cache, key, (signal) => getSession.call(fetcher, keyId, { signal }));
     },
     [cache, getSession, config?.fetcher],
   );

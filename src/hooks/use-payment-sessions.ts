@@ -3,11 +3,12 @@ import useSWR, { useSWRConfig, type KeyedMutator } from 'swr';
 import { isPaymentSessionsError, type PaymentSessionsError } from '../core/errors';
 import { normalizeQuery, queryKey } from '../core/query';
 import type { PaymentSession, SessionFetcher, SessionPage, SessionQuery } from '../core/types';
+import { PAGE_KEY_PREFIX, pageKey, targetOfKey } from './cache-keys';
 import { fetcherIdOf, usePaymentSessionsConfig, type PaymentSessionsSWROptions } from './context';
-import { isRequestInFlight, requestPage, watchKey } from './requests';
+import { isRequestInFlight, requestPage, watchKey } from './in-flight-requests';
 
 /**
- * The one string that says what a list is doing (CONVENTIONS #4):
+ * The one string that says what a list is doing (booleans such as "is loading" derive from it):
  * - `idle` — nothing in flight; the data (if any) is the answer to the current query;
  * - `loading` — the current query has no data yet (a previous page may still be shown, see `isStale`);
  * - `refreshing` — the current query has data and is being fetched again;
@@ -104,7 +105,6 @@ export interface UsePaymentSessionsResult {
   mutate: KeyedMutator<SessionPage>;
 }
 
-const KEY_PREFIX = 'react-payment-sessions|';
 /** One empty list, so "no sessions yet" keeps its identity across renders (memo-friendly). */
 const NO_SESSIONS: PaymentSession[] = [];
 
@@ -113,27 +113,22 @@ const NO_SESSIONS: PaymentSession[] = [];
  * `mutate` to update or refetch a page from outside the hooks.
  */
 export function paymentSessionsCacheKey(fetcher: SessionFetcher, query: Partial<SessionQuery>): string {
-  return cacheKey(fetcherIdOf(fetcher), normalizeQuery(query));
+  return pageKey(fetcherIdOf(fetcher), normalizeQuery(query));
 }
 
 /**
- * Whether an SWR key belongs to these hooks, e.g. to refetch every list after a refund:
- * `mutate(isPaymentSessionsCacheKey, undefined, { revalidate: true })`. That form drops every cached page
- * (the pages on screen are fetched again at once, the others when shown); the short `mutate(filter)` only
- * revalidates pages on screen, so a page cached earlier would later show its old data.
+ * Whether an SWR key is a list page's, for SWR's `mutate(filter)`:
+ * `mutate(isPaymentSessionsCacheKey, undefined, { revalidate: true })` drops every cached page (the pages
+ * on screen are fetched again at once, showing nothing meanwhile, the others when shown); the short
+ * `mutate(filter)` only revalidates pages on screen, so a page cached earlier would later show its old
+ * data. `useRefreshPaymentSessions` does both better: pages on screen keep showing while they refresh.
  */
 export function isPaymentSessionsCacheKey(key: unknown): boolean {
-  return typeof key === 'string' && key.startsWith(KEY_PREFIX);
+  return typeof key === 'string' && key.startsWith(PAGE_KEY_PREFIX);
 }
 
-function cacheKey(fetcherId: number, query: SessionQuery): string {
-  return `${KEY_PREFIX}${fetcherId}|${queryKey(query)}`;
-}
-
-/** The query a key was made from (the key carries it, so the SWR fetcher never reads a stale closure). */
-function queryOfKey(key: string): SessionQuery {
-  return JSON.parse(key.slice(key.indexOf('|', KEY_PREFIX.length) + 1)) as SessionQuery;
-}
+/** The SWR options of a hook that is there only for SWR to know its key: it never fetches. */
+const NEVER_FETCH = { isPaused: () => true };
 
 /**
  * Runs `callback` when the browser is idle (`requestIdleCallback`), else soon after, and not before a
@@ -208,16 +203,18 @@ export function usePaymentSessions(input?: Partial<SessionQuery> | UsePaymentSes
   if (enabled && !config) throw new Error('usePaymentSessions must be used inside <PaymentSessionsProvider fetcher={...}>.');
 
   const query = normalizeQuery(options.query);
-  const key = enabled && config ? cacheKey(config.fetcherId, query) : null;
+  const key = enabled && config ? pageKey(config.fetcherId, query) : null;
   const fetcher = config?.fetcher;
   const { cache, mutate: mutateCache } = useSWRConfig();
 
   // `fallbackData` describes the first query only; SWR would otherwise show it for every later key.
   const [fallbackKey] = useState(key);
   const fetchPage = useCallback(
-    (pageKey: string) => {
-      if (!fetcher) throw new Error('usePaymentSessions has no fetcher.');
-      return requestPage(cache, pageKey, fetcher, queryOfKey(pageKey));
+    (key: string) => {
+      // The key's own query, not this render's: SWR may fetch a key an older render asked for.
+      const target = targetOfKey(key);
+      if (!fetcher || target?.entry.kind !== 'page') throw new Error('usePaymentSessions has no fetcher.');
+      return requestPage(cache, key, fetcher, target.entry.query);
     },
     [cache, fetcher],
   );
@@ -256,20 +253,27 @@ export function usePaymentSessions(input?: Partial<SessionQuery> | UsePaymentSes
 
   const nextKey =
     config && fresh && loadingState === 'idle' && options.prefetchNext !== false && query.page < fresh.pageCount
-      ? cacheKey(config.fetcherId, { ...query, page: query.page + 1 })
+      ? pageKey(config.fetcherId, { ...query, page: query.page + 1 })
       : null;
+  // SWR's `mutate(filter)` sees only keys a hook has used. The page just prefetched, which no hook has
+  // shown, is mounted for one render (never fetching), so that a host's `mutate(isPaymentSessionsCacheKey,
+  // …)` reaches it too.
+  const [justPrefetched, setJustPrefetched] = useState<string | null>(null);
+  useSWR(justPrefetched, fetchPage, NEVER_FETCH);
   useEffect(() => {
-    if (nextKey === null || !fetcher) return;
-    const release = watchKey(cache, nextKey);
+    if (justPrefetched !== null) setJustPrefetched(null);
+  }, [justPrefetched]);
+  useEffect(() => {
+    const target = nextKey === null ? undefined : targetOfKey(nextKey);
+    if (nextKey === null || !fetcher || target?.entry.kind !== 'page') return;
+    const { query: nextQuery } = target.entry;
+    const release = watchKey(cache, nextKey, false);
     const cancel = whenIdle(() => {
       if (cache.get(nextKey)?.data !== undefined || isRequestInFlight(cache, nextKey)) return;
-      requestPage(cache, nextKey, fetcher, queryOfKey(nextKey), { prefetch: true }).then(
+      requestPage(cache, nextKey, fetcher, nextQuery, { prefetch: true }).then(
         async (page) => {
           await mutateCache(nextKey, page, { revalidate: false });
-          // SWR's `mutate(filter)` matches entries by the key a hook stored (`_k`); a page no hook has shown
-          // yet has none, so `mutate(isPaymentSessionsCacheKey, …)` would pass over it and leave it stale.
-          const entry = cache.get(nextKey) as (Record<string, unknown> & { _k?: unknown }) | undefined;
-          if (entry && entry._k === undefined) cache.set(nextKey, { ...entry, _k: nextKey } as ReturnType<typeof cache.get> & object);
+          setJustPrefetched(nextKey);
         },
         // A failed prefetch is nobody's error yet: the page is fetched again, visibly, when it is opened.
         () => undefined,

@@ -74,7 +74,10 @@ export function useSessionExport(filter: Partial<SessionQuery>, options: UseSess
   const pageSize = effectivePageSize(options.pageSize ?? 100, fetcher.capabilities);
   // `filter` may be a whole query: its page is ignored, since exporting "page 3 of refunds" means
   // exporting all refunds.
-  const exportKey = queryKey(normalizeQuery({ ...filter, page: 1, pageSize }));
+  const normalized = normalizeQuery({ ...filter, page: 1, pageSize });
+  const { page: _page, ...exportQuery } = normalized;
+  // Equal keys mean equal queries: a new `filter` object that asks for the same thing keeps the run.
+  const exportKey = queryKey(normalized);
 
   // The CSV options are read when a run starts, so new column arrays each render cost nothing.
   const csvOptions = useRef<CsvOptions<PaymentSession>>({});
@@ -87,10 +90,12 @@ export function useSessionExport(filter: Partial<SessionQuery>, options: UseSess
     };
   });
 
-  const run = useMemo(() => {
-    const { page: _page, ...query } = JSON.parse(exportKey) as SessionQuery;
-    return createExportRun({ fetcher, query, concurrency, csvOptions: () => csvOptions.current });
-  }, [fetcher, exportKey, concurrency]);
+  const run = useMemo(
+    () => createExportRun({ fetcher, query: exportQuery, concurrency, csvOptions: () => csvOptions.current }),
+    // `exportKey` stands for `exportQuery` (see above).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [fetcher, exportKey, concurrency],
+  );
   useEffect(() => run.dispose, [run]);
 
   const state = useSyncExternalStore(run.subscribe, run.getState, () => IDLE_EXPORT_STATE);

@@ -1,6 +1,7 @@
 /**
  * Shared test helpers for the adapters: a recording `fetch` stub, valid baseline records to break in
- * one place each, and an invariant check every mapped session must pass whatever the input was.
+ * one place each, an invariant check every mapped session must pass whatever the input was, and the
+ * checks of the hand-written malformed-record cases both adapters run.
  */
 import { expect } from 'vitest';
 import type { InvalidRecordReport, Money, PaymentSession, SessionPage } from '../../src/core/types';
@@ -161,4 +162,50 @@ export function expectSanePage(page: SessionPage): void {
   for (const session of page.sessions) expectSaneSession(session);
   for (const value of [page.total, page.page, page.pageSize, page.pageCount]) expect(Number.isSafeInteger(value)).toBe(true);
   expect(page.pageCount).toBeGreaterThanOrEqual(1);
+}
+
+/**
+ * A hand-written malformed-records case: its `records` follow one valid sentinel record on the page, and
+ * it says how many of them the adapter keeps and drops.
+ */
+export interface MalformedRecordsCase {
+  name: string;
+  records: unknown[];
+  kept: number;
+  dropped: number;
+  /** For dropped records: a fragment each report's issues must mention. */
+  issue?: RegExp;
+  /** Checks on the kept records (in order, sentinel excluded). */
+  check?: (kept: PaymentSession[]) => void;
+}
+
+/**
+ * A malformed-records case's page came back sane: the sentinel first, the case's kept records after it,
+ * each dropped record counted and reported (by its index in the page) with an issue, then the case's own
+ * checks.
+ */
+export function expectMalformedRecordsPage(
+  page: SessionPage,
+  reports: readonly InvalidRecordReport[],
+  expected: { source: string; sentinelId: string } & Pick<MalformedRecordsCase, 'kept' | 'dropped' | 'issue' | 'check'>,
+): void {
+  const { source, sentinelId, kept, dropped, issue, check } = expected;
+  expectSanePage(page);
+  expect(page.sessions[0]?.id).toBe(sentinelId);
+  expect(page.sessions).toHaveLength(1 + kept);
+  expect(page.invalid).toBe(dropped);
+  expect(reports).toHaveLength(dropped);
+  for (const report of reports) {
+    expect(report.source).toBe(source);
+    // Indices point into the response page: the sentinel is 0, the case's records start at 1.
+    expect(report.index).toBeGreaterThanOrEqual(1);
+    expect(report.issues.length).toBeGreaterThan(0);
+    if (issue) expect(report.issues.some((line) => issue.test(line)), report.issues.join(' | ')).toBe(true);
+  }
+  check?.(page.sessions.slice(1));
+}
+
+/** What `promise` rejected with (resolves to its value when it did not reject, for the test to refuse). */
+export function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.catch((caught: unknown) => caught);
 }

@@ -1,12 +1,8 @@
 import { PaymentSessionsError } from '../../src/core/errors';
-import {
-  cleanText,
-  errorForStatus,
-  parseRetryAfter,
-  raceWithAbort,
-  surfacedMessage,
-  toIsoInstant,
-} from '../../src/adapters/shared';
+import { raceWithAbort } from '../../src/core/deadline';
+import { toIsoInstant } from '../../src/core/iso-date';
+import { errorForStatus, parseRetryAfter, surfacedMessage } from '../../src/adapters/http-errors';
+import { cleanText } from '../../src/adapters/text';
 
 describe('toIsoInstant', () => {
   it.each([

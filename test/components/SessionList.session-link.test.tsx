@@ -17,18 +17,19 @@ function sessionRequests(fetcher: ReturnType<typeof createFakeTruemedFetcher>) {
 
 describe('SessionList given a selected id that is not on the current page', () => {
   it('fetches it by id and opens its detail, after a loading state in the dialog', async () => {
-    // Only the lookup is slow, so the dialog's loading state is there to see.
+    // Only the lookup is slow, so the dialog's loading state is there to see. Slow enough that a loaded CI
+    // machine still renders the lazy dialog before the answer lands.
     const fetcher = createFakeTruemedFetcher({
       sessions: 90,
       seed: 5,
-      latencyMs: (request) => (new URL(request.url).pathname.includes('/payment_session/') ? 300 : 0),
+      latencyMs: (request) => (new URL(request.url).pathname.includes('/payment_session/') ? 1500 : 0),
     });
     const target = fetcher.api.records[75]!;
     renderWithProvider(<SessionList selectedSessionId={target.id} />, fetcher);
-    await waitFor(() => expect(document.querySelector('[data-lookup-state="loading"]')).not.toBeNull());
+    await waitFor(() => expect(document.querySelector('[data-lookup-state="loading"]')).not.toBeNull(), { timeout: 1400 });
     expect(screen.getByRole('dialog')).toHaveAccessibleName(`Loading payment session ${target.id}…`);
     // The session's own detail: it carries the session's status, and its title is no longer the loading one.
-    await waitFor(() => expect(document.querySelector('.rps-session-detail[data-status]')).not.toBeNull());
+    await waitFor(() => expect(document.querySelector('.rps-session-detail[data-status]')).not.toBeNull(), { timeout: 5000 });
     expect(screen.getByRole('dialog')).toHaveAccessibleName(new RegExp(target.id));
     expect(screen.getByRole('dialog')).not.toHaveAccessibleName(/^Loading/);
     expect(sessionRequests(fetcher)).toHaveLength(1);

@@ -1,45 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvRow, escapeCsvCell, sessionCsvColumns, toCsv, type CsvColumn } from '../../src/core/csv';
 import type { Money, PaymentSession } from '../../src/core/types';
-
-/**
- * A small RFC 4180 reader for checking what we write, independent of the writer: quoted fields may
- * hold commas, doubled quotes and line breaks; records end with CRLF or LF.
- */
-function parseCsv(text: string, delimiter = ','): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        field += char;
-      }
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' || char === '\n') {
-      if (char === '\r' && text[i + 1] === '\n') i += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else {
-      field += char;
-    }
-  }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
-}
+import { parseCsv } from '../support/csv-reader';
 
 describe('escapeCsvCell', () => {
   it('writes empty cells for null and undefined', () => {

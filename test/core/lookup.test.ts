@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lookup } from '../../src/core/lookup';
-import { normalizeOneEntryStatus, normalizeTruemedStatus } from '../../src/core/status';
+import { normalizeTruemedStatus } from '../../src/adapters/truemed/status';
+import { normalizeOneEntryStatus } from '../../src/adapters/oneentry/status';
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__lookupGetter__'];
 

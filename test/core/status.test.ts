@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_STATUSES, isSessionStatus, normalizeOneEntryStatus, normalizeTruemedStatus } from '../../src/core/status';
+import { SESSION_STATUSES, isSessionStatus } from '../../src/core/status';
+import { normalizeTruemedStatus } from '../../src/adapters/truemed/status';
+import { normalizeOneEntryStatus } from '../../src/adapters/oneentry/status';
 import { TRUEMED_STATUSES, TRUEMED_STATUS_SUMMARIES } from '../../src/adapters/truemed/wire';
 
 describe('normalizeTruemedStatus', () => {

@@ -1,6 +1,7 @@
 // Drives Debian's Chromium with playwright-core (nothing downloaded), one context per test.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { afterAll, afterEach } from 'vitest';
 import { CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 let browser: Browser | undefined;
@@ -38,6 +39,26 @@ export async function openPage(options: { locale?: string; colorScheme?: 'light'
     if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
   });
   return { context, page, errors };
+}
+
+/**
+ * Registers the hooks of an end-to-end test file: after each test, `cleanUpFirst` (such as clearing an
+ * injected upstream failure, so the next test starts on a healthy upstream) and then closing the browser
+ * context the test opened; after the file, closing the browser. Returns what a test wraps each opened
+ * page in to have its context closed: `const { page, errors } = closeAfterTest(await openPortal())`.
+ */
+export function closeContextsAfterEachTest(options: { cleanUpFirst?: () => Promise<void> } = {}) {
+  let context: BrowserContext | undefined;
+  afterEach(async () => {
+    await options.cleanUpFirst?.();
+    await context?.close();
+    context = undefined;
+  });
+  afterAll(closeBrowser);
+  return <Opened extends { context: BrowserContext }>(opened: Opened): Opened => {
+    context = opened.context;
+    return opened;
+  };
 }
 
 /** Saves a screenshot under reports/screenshots/: the full page, or only the viewport (a modal dialog's view). */

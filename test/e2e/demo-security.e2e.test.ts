@@ -2,16 +2,15 @@
 // ignores ports), so the signed-in user's SameSite=Strict cookie rides along on its POSTs. It must still not
 // be able to inject an upstream failure (which replaced every user's list) or sign the browser in.
 import { createServer, type Server } from 'node:http';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { closeBrowser } from './browser';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { closeContextsAfterEachTest } from './browser';
 import { cookieHeader, demoUrl, expectRows, idsOf, openDemo, openPortal, PAGE_SIZE, rangeFor, setUpstreamFailure, truemedRecords } from './portal';
 
 const LIST = '/api/truemed/payments/v1/payment_sessions?page=1&page_size=5';
 
 let attacker: Server;
 let attackerUrl: string;
-let context: BrowserContext | undefined;
+const closeAfterTest = closeContextsAfterEachTest({ cleanUpFirst: () => setUpstreamFailure(null) });
 
 beforeAll(async () => {
   const demoOrigin = new URL(demoUrl()).origin;
@@ -34,18 +33,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => attacker.close(resolve));
-  await closeBrowser();
-});
-afterEach(async () => {
-  await setUpstreamFailure(null);
-  await context?.close();
-  context = undefined;
 });
 
 test('a same-site page on another port cannot inject an upstream failure with the signed-in user’s cookie', async () => {
-  const opened = await openPortal();
-  context = opened.context;
-  const { page } = opened;
+  const { context, page } = closeAfterTest(await openPortal());
   const cookie = await cookieHeader(context);
   await expectRows(page, idsOf(truemedRecords.slice(0, PAGE_SIZE)), rangeFor(1, 240));
 
@@ -60,8 +51,7 @@ test('a same-site page on another port cannot inject an upstream failure with th
 });
 
 test('a same-site page on another port cannot sign the browser in', async () => {
-  const opened = await openDemo();
-  context = opened.context;
+  const { context } = closeAfterTest(await openDemo());
   const evil = await context.newPage();
   await evil.goto(attackerUrl);
   await expect.poll(() => evil.title(), { timeout: 10_000 }).toBe('done');

@@ -1,16 +1,12 @@
 // ExportButton in the portal: every page of the current filter as a CSV download, without secrets.
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, expect, inject, test } from 'vitest';
-import { closeBrowser } from './browser';
-import { expectRows, expectedRecords, idsOf, oneEntryRecords, openPortal, PAGE_SIZE, parseCsv, rangeFor } from './portal';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { parseCsv } from '../support/csv-reader';
+import { closeContextsAfterEachTest } from './browser';
+import { expectRows, expectedRecords, idsOf, oneEntryRecords, openPortal, PAGE_SIZE, rangeFor } from './portal';
 
-let context: BrowserContext | undefined;
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(closeBrowser);
+const closeAfterTest = closeContextsAfterEachTest();
 
 /** Clicks Export CSV, waits for the automatic download, then downloads again through the "Download CSV" link. */
 async function exportCsv(page: Page): Promise<{ file: string; link: string; fileName: string }> {
@@ -40,9 +36,7 @@ function expectNoSecrets(csv: string, header: string[]): void {
 }
 
 test('exporting a filtered view downloads every page of it: one data row per filtered session, no secrets', async () => {
-  const opened = await openPortal();
-  context = opened.context;
-  const { page, errors } = opened;
+  const { page, errors } = closeAfterTest(await openPortal());
   await page.getByRole('group', { name: 'Status', exact: true }).getByRole('checkbox', { name: 'Captured', exact: true }).check();
   const captured = expectedRecords({ status: ['captured'] });
   // More than one page of the list and of the export (at most 100 rows per request).
@@ -66,9 +60,7 @@ test('exporting a filtered view downloads every page of it: one data row per fil
 });
 
 test('exporting OneEntry sessions (whose records carry client secrets) leaves every secret out', async () => {
-  const opened = await openPortal('/?backend=oneentry');
-  context = opened.context;
-  const { page, errors } = opened;
+  const { page, errors } = closeAfterTest(await openPortal('/?backend=oneentry'));
   await expectRows(page, idsOf(oneEntryRecords.slice(0, PAGE_SIZE)), rangeFor(1, 75));
 
   const { file } = await exportCsv(page);

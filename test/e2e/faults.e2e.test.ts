@@ -1,16 +1,10 @@
 // A failing upstream: the list says so with Retry, keeps the last good rows, and recovers on Retry.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, expect, test } from 'vitest';
-import { closeBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { closeContextsAfterEachTest } from './browser';
 import { expectRows, expectedRecords, idsOf, openPortal, PAGE_SIZE, rangeFor, rowIds, setUpstreamFailure, truemedRecords } from './portal';
 
-let context: BrowserContext | undefined;
-afterEach(async () => {
-  await setUpstreamFailure(null);
-  await context?.close();
-  context = undefined;
-});
-afterAll(closeBrowser);
+const closeAfterTest = closeContextsAfterEachTest({ cleanUpFirst: () => setUpstreamFailure(null) });
 
 const errorAlert = (page: Page) => page.locator('.rps-session-list [role="alert"]');
 
@@ -19,9 +13,7 @@ for (const [name, failure] of [
   ['an unreachable upstream', { kind: 'network' }],
 ] as const) {
   test(`${name}: an error with Retry over the last good rows; Retry recovers once the upstream is back`, async () => {
-    const opened = await openPortal();
-    context = opened.context;
-    const { page, errors } = opened;
+    const { page, errors } = closeAfterTest(await openPortal());
     const firstPage = idsOf(truemedRecords.slice(0, PAGE_SIZE));
     await expectRows(page, firstPage, rangeFor(1, 240));
 

@@ -1,25 +1,18 @@
 // The OneEntry backend is the real `oneentry` SDK in Chromium, talking to the demo's fake OneEntry API on
 // the same origin with the signed-in user's tokens; a refused connection is a network error with Retry.
-import type { BrowserContext, Page, Request as PageRequest } from 'playwright-core';
-import { afterAll, afterEach, expect, test } from 'vitest';
-import { closeBrowser } from './browser';
+import type { Page, Request as PageRequest } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { closeContextsAfterEachTest } from './browser';
 import { demoUrl, expectRows, idsOf, oneEntryRecords, openPortal, PAGE_SIZE, rangeFor, rowIds } from './portal';
 
 const SESSIONS_PATH = '/api/oneentry/api/content/payments/sessions/';
 
-let context: BrowserContext | undefined;
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(closeBrowser);
+const closeAfterTest = closeContextsAfterEachTest();
 
 const errorAlert = (page: Page) => page.locator('.rps-session-list [role="alert"]');
 
 test('lists OneEntry sessions through the real SDK: its paths, its x-app-token and Bearer, pages by offset', async () => {
-  const opened = await openPortal('/?backend=oneentry');
-  context = opened.context;
-  const { page, errors } = opened;
+  const { page, errors } = closeAfterTest(await openPortal('/?backend=oneentry'));
   const sdkRequests: PageRequest[] = [];
   page.on('request', (request) => {
     if (new URL(request.url()).pathname.startsWith('/api/oneentry/')) sdkRequests.push(request);
@@ -50,9 +43,7 @@ test('lists OneEntry sessions through the real SDK: its paths, its x-app-token a
 });
 
 test('a refused connection to OneEntry is a network error with Retry (not "an unexpected value"); Retry recovers', async () => {
-  const opened = await openPortal('/?backend=oneentry');
-  context = opened.context;
-  const { page } = opened;
+  const { page } = closeAfterTest(await openPortal('/?backend=oneentry'));
   await expectRows(page, idsOf(oneEntryRecords.slice(0, PAGE_SIZE)), rangeFor(1, 75));
 
   // The browser's fetch fails as for a server that is down: the SDK resolves the TypeError it caught.

@@ -1,7 +1,7 @@
 // The portal as a merchant uses it: sign in, list, filter, search, paginate, open a session, switch backend.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { closeBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { closeContextsAfterEachTest } from './browser';
 import {
   cookieHeader,
   dayIn,
@@ -20,12 +20,7 @@ import {
   truemedRecords,
 } from './portal';
 
-let context: BrowserContext | undefined;
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(closeBrowser);
+const closeAfterTest = closeContextsAfterEachTest();
 
 /** The total the demo's own API route reports for a query string, with the signed-in cookie. */
 async function apiTotal(cookie: string, query: string): Promise<number> {
@@ -37,9 +32,7 @@ async function apiTotal(cookie: string, query: string): Promise<number> {
 
 describe('list', () => {
   test('signing in with the button shows the first page of the fake’s sessions and their total', async () => {
-    const opened = await openDemo();
-    context = opened.context;
-    const { page, errors } = opened;
+    const { page, errors } = closeAfterTest(await openDemo());
     // Signed out: the sign-in page, no table.
     await expect.poll(() => page.getByRole('button', { name: 'Sign in as the demo merchant' }).isVisible()).toBe(true);
     expect(await page.locator('table').count()).toBe(0);
@@ -55,9 +48,7 @@ describe('list', () => {
   });
 
   test('filtering by status changes the rows and the total to the fake’s sessions of that status', async () => {
-    const opened = await openPortal();
-    context = opened.context;
-    const { page, errors } = opened;
+    const { context, page, errors } = closeAfterTest(await openPortal());
     const status = page.getByRole('group', { name: 'Status', exact: true });
     await status.getByRole('checkbox', { name: 'Authorized', exact: true }).check();
 
@@ -80,9 +71,7 @@ describe('list', () => {
   });
 
   test('filtering by a custom created date range shows the sessions created on those days (New York time)', async () => {
-    const opened = await openPortal();
-    context = opened.context;
-    const { page, errors } = opened;
+    const { page, errors } = closeAfterTest(await openPortal());
     const created = page.getByRole('group', { name: 'Created', exact: true });
     await created.getByRole('combobox', { name: 'Created', exact: true }).selectOption('custom');
     await created.getByLabel('From').fill('2026-09-01');
@@ -106,9 +95,7 @@ describe('list', () => {
   });
 
   test('search shows only the matching sessions', async () => {
-    const opened = await openPortal();
-    context = opened.context;
-    const { page, errors } = opened;
+    const { page, errors } = closeAfterTest(await openPortal());
     await page.getByRole('searchbox', { name: 'Search' }).fill('holm');
 
     const matching = expectedRecords({ search: 'holm' });
@@ -127,9 +114,7 @@ describe('list', () => {
   });
 
   test('Next and a page number show other rows and the right “x–y of N”', async () => {
-    const opened = await openPortal();
-    context = opened.context;
-    const { page, errors } = opened;
+    const { page, errors } = closeAfterTest(await openPortal());
     const first = await rowIds(page);
 
     await page.getByRole('button', { name: 'Next page' }).click();
@@ -158,9 +143,7 @@ describe('session detail', () => {
   const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 
   test('a click on a row opens its detail; Escape closes it and focus returns to the row', async () => {
-    const opened = await openPortal();
-    context = opened.context;
-    const { page, errors } = opened;
+    const { page, errors } = closeAfterTest(await openPortal());
     const record = truemedRecords[2]!;
     await page.locator('tbody .rps-session-list__row').nth(2).locator('[data-column="customer"]').click();
 
@@ -174,9 +157,7 @@ describe('session detail', () => {
   });
 
   test('Arrow keys move between rows and Enter opens the focused one; Escape returns focus to it', async () => {
-    const opened = await openPortal();
-    context = opened.context;
-    const { page, errors } = opened;
+    const { page, errors } = closeAfterTest(await openPortal());
     const record = truemedRecords[1]!;
     await page.getByRole('button', { name: `Open session ${truemedRecords[0]!.id}` }).focus();
     await page.keyboard.press('ArrowDown');
@@ -196,9 +177,7 @@ describe('session detail', () => {
 
 describe('OneEntry backend', () => {
   test('switching backend shows OneEntry’s sessions and says this backend cannot filter or search', async () => {
-    const opened = await openPortal();
-    context = opened.context;
-    const { page, errors } = opened;
+    const { page, errors } = closeAfterTest(await openPortal());
     await page.getByRole('combobox', { name: 'Backend' }).selectOption('oneentry');
 
     await expectRows(page, idsOf(oneEntryRecords.slice(0, PAGE_SIZE)), rangeFor(1, 75));

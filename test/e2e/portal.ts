@@ -147,36 +147,3 @@ export async function expectScreenshot(page: Page, name: string, options?: { ful
   expect(statSync(path).size).toBeGreaterThan(2_000);
   expect(readFileSync(path).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
 }
-
-/** RFC 4180 records of a CSV (quoted cells may hold commas, quotes and newlines). */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      record.push(cell);
-      cell = '';
-    } else if (char === '\r' || char === '\n') {
-      if (char === '\r' && text[index + 1] === '\n') index += 1;
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = '';
-    } else cell += char;
-  }
-  if (cell !== '' || record.length > 0) {
-    record.push(cell);
-    records.push(record);
-  }
-  return records;
-}

@@ -1,20 +1,14 @@
 // The API key stays on the server; the payments route answers only a signed-in merchant.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Request as PageRequest } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, inject, test } from 'vitest';
-import { closeBrowser, openPage } from './browser';
+import type { Request as PageRequest } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { closeContextsAfterEachTest, openPage } from './browser';
 import { demoUrl, expectRows, expectedRecords, idsOf, openDemo, PAGE_SIZE, rangeFor, setUpstreamFailure, signIn, truemedRecords } from './portal';
 
 const LIST = '/api/truemed/payments/v1/payment_sessions';
 
-let context: BrowserContext | undefined;
-afterEach(async () => {
-  await setUpstreamFailure(null);
-  await context?.close();
-  context = undefined;
-});
-afterAll(closeBrowser);
+const closeAfterTest = closeContextsAfterEachTest({ cleanUpFirst: () => setUpstreamFailure(null) });
 
 function apiKey(): string {
   const key = inject('demoApiKey');
@@ -33,9 +27,7 @@ function filesUnder(dir: string): string[] {
 describe('the API key', () => {
   test('is in no response body or header, no request header and not in the page source, even when the upstream echoes it', async () => {
     const key = apiKey();
-    const opened = await openPage();
-    context = opened.context;
-    const { page } = opened;
+    const { page } = closeAfterTest(await openPage());
     const seen: Array<{ url: string; text: string }> = [];
     const unreadable: string[] = [];
     const pending: Promise<void>[] = [];
@@ -138,9 +130,7 @@ describe('the payments route', () => {
   });
 
   test('answers 401 to a browser that has not signed in', async () => {
-    const opened = await openDemo();
-    context = opened.context;
-    const { page } = opened;
+    const { page } = closeAfterTest(await openDemo());
     await page.getByRole('button', { name: 'Sign in as the demo merchant' }).waitFor();
     const status = await page.evaluate(async (url) => (await fetch(url)).status, LIST);
     expect(status).toBe(401);

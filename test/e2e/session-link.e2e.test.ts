@@ -1,24 +1,17 @@
 // A shared link to one session (`?session=<id>`): the detail opens even when the session is on another page,
 // fetched by id through the proxy's single-session route.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, expect, test } from 'vitest';
-import { closeBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { closeContextsAfterEachTest } from './browser';
 import { expectRows, idsOf, openPortal, PAGE_SIZE, rangeFor, truemedRecords } from './portal';
 
-let context: BrowserContext | undefined;
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(closeBrowser);
+const closeAfterTest = closeContextsAfterEachTest();
 
 const params = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
 
 test('a link to a session on page 3 opens its detail over page 1; closing removes it from the URL', async () => {
   const target = truemedRecords[2 * PAGE_SIZE + 7]!;
-  const opened = await openPortal(`/?session=${target.id}`);
-  context = opened.context;
-  const { page, errors } = opened;
+  const { page, errors } = closeAfterTest(await openPortal(`/?session=${target.id}`));
   await expectRows(page, idsOf(truemedRecords.slice(0, PAGE_SIZE)), rangeFor(1, 240));
   const dialog = page.getByRole('dialog', { name: `Payment session ${target.id}` });
   await dialog.waitFor({ timeout: 10_000 });
@@ -34,9 +27,7 @@ test('a link to a session on page 3 opens its detail over page 1; closing remove
 });
 
 test('a link to an id nobody has says so in the dialog', async () => {
-  const opened = await openPortal('/?session=ps_no_such_session');
-  context = opened.context;
-  const { page, errors } = opened;
+  const { page, errors } = closeAfterTest(await openPortal('/?session=ps_no_such_session'));
   const dialog = page.getByRole('dialog', { name: 'Payment session not found' });
   await dialog.waitFor({ timeout: 10_000 });
   expect(await dialog.textContent()).toContain('There is no payment session with the id ps_no_such_session.');

@@ -1,15 +1,10 @@
 // The view lives in the URL (SessionWorkspace syncWithUrl): Back/Forward, reload and a shared link restore it.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, expect, test } from 'vitest';
-import { closeBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { closeContextsAfterEachTest } from './browser';
 import { expectRows, expectedRecords, idsOf, openPortal, PAGE_SIZE, rangeFor, truemedRecords } from './portal';
 
-let context: BrowserContext | undefined;
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-afterAll(closeBrowser);
+const closeAfterTest = closeContextsAfterEachTest();
 
 const captured = expectedRecords({ status: ['captured'] });
 const params = (page: Page) => Object.fromEntries(new URL(page.url()).searchParams);
@@ -17,9 +12,7 @@ const capturedBox = (page: Page) =>
   page.getByRole('group', { name: 'Status', exact: true }).getByRole('checkbox', { name: 'Captured', exact: true });
 
 test('Back and Forward restore the previous filters and page; reload keeps the view', async () => {
-  const opened = await openPortal();
-  context = opened.context;
-  const { page, errors } = opened;
+  const { page, errors } = closeAfterTest(await openPortal());
   const all = idsOf(truemedRecords.slice(0, PAGE_SIZE));
   await expectRows(page, all, rangeFor(1, 240));
   expect(params(page)).toEqual({});
@@ -55,9 +48,7 @@ test('Back and Forward restore the previous filters and page; reload keeps the v
 });
 
 test('a shared link with a status, a date range, a page and a page size opens that view after sign-in', async () => {
-  const opened = await openPortal('/?status=captured,canceled&created_from=2026-06-01&created_to=2026-10-31&page=3&page_size=10');
-  context = opened.context;
-  const { page, errors } = opened;
+  const { page, errors } = closeAfterTest(await openPortal('/?status=captured,canceled&created_from=2026-06-01&created_to=2026-10-31&page=3&page_size=10'));
   const expected = expectedRecords({ status: ['captured', 'canceled'], createdFrom: '2026-06-01', createdTo: '2026-10-31' });
   expect(expected.length).toBeGreaterThan(30);
   await expectRows(page, idsOf(expected.slice(20, 30)), rangeFor(3, expected.length, 10));
@@ -73,9 +64,7 @@ test('a shared link with a status, a date range, a page and a page size opens th
 });
 
 test('a signed-in reload asks for the sessions at once, not after the sign-in check answers', async () => {
-  const opened = await openPortal();
-  context = opened.context;
-  const { page, errors } = opened;
+  const { page, errors } = closeAfterTest(await openPortal());
   await expectRows(page, idsOf(truemedRecords.slice(0, PAGE_SIZE)), rangeFor(1, 240));
 
   const events: string[] = [];
@@ -96,9 +85,7 @@ test('a signed-in reload asks for the sessions at once, not after the sign-in ch
 });
 
 test('a stale sign-in hint (the session is gone) ends on the sign-in page, not on an error', async () => {
-  const opened = await openPortal();
-  context = opened.context;
-  const { page } = opened;
+  const { context, page } = closeAfterTest(await openPortal());
   await expectRows(page, idsOf(truemedRecords.slice(0, PAGE_SIZE)), rangeFor(1, 240));
   // Forget the HttpOnly session but keep the readable hint, as after a server restart.
   const cookies = await context.cookies();

@@ -1,7 +1,7 @@
 // Every view of the portal: axe finds no violation, and a screenshot is saved under reports/screenshots/.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, expect, test } from 'vitest';
-import { closeBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { closeContextsAfterEachTest } from './browser';
 import {
   expectNoAxeViolations,
   expectRows,
@@ -18,13 +18,7 @@ import {
   truemedRecords,
 } from './portal';
 
-let context: BrowserContext | undefined;
-afterEach(async () => {
-  await setUpstreamFailure(null);
-  await context?.close();
-  context = undefined;
-});
-afterAll(closeBrowser);
+const closeAfterTest = closeContextsAfterEachTest({ cleanUpFirst: () => setUpstreamFailure(null) });
 
 /** Relative luminance (0 black … 1 white) of a computed CSS color like `rgb(15, 23, 42)`. */
 function luminance(color: string): number {
@@ -52,9 +46,7 @@ async function checkView(page: Page, name: string, options?: { fullPage?: boolea
 }
 
 test('sign-in page', async () => {
-  const opened = await openDemo();
-  context = opened.context;
-  const { page } = opened;
+  const { page } = closeAfterTest(await openDemo());
   await page.getByRole('button', { name: 'Sign in as the demo merchant' }).waitFor();
   await checkView(page, 'sign-in');
   // Signing in from the keyboard: the button goes, focus lands on the portal's heading, not on <body>.
@@ -64,17 +56,13 @@ test('sign-in page', async () => {
 });
 
 test('portal list', async () => {
-  const opened = await openPortal();
-  context = opened.context;
-  const { page } = opened;
+  const { page } = closeAfterTest(await openPortal());
   await expectRows(page, idsOf(truemedRecords.slice(0, PAGE_SIZE)), rangeFor(1, 240));
   await checkView(page, 'portal-list');
 });
 
 test('portal with filters applied', async () => {
-  const opened = await openPortal();
-  context = opened.context;
-  const { page } = opened;
+  const { page } = closeAfterTest(await openPortal());
   await page.getByRole('group', { name: 'Status', exact: true }).getByRole('checkbox', { name: 'Captured', exact: true }).check();
   const created = page.getByRole('group', { name: 'Created', exact: true });
   await created.getByRole('combobox', { name: 'Created', exact: true }).selectOption('custom');
@@ -88,9 +76,7 @@ test('portal with filters applied', async () => {
 });
 
 test('detail dialog open', async () => {
-  const opened = await openPortal();
-  context = opened.context;
-  const { page } = opened;
+  const { page } = closeAfterTest(await openPortal());
   // A session with refunds, so the dialog shows its fullest form.
   const record = truemedRecords.slice(0, PAGE_SIZE).find((r) => (r.refunds?.length ?? 0) > 0) ?? truemedRecords[0]!;
   await page.getByRole('button', { name: `Open session ${record.id}` }).click();
@@ -100,9 +86,7 @@ test('detail dialog open', async () => {
 });
 
 test('dark appearance', async () => {
-  const opened = await openPortal();
-  context = opened.context;
-  const { page } = opened;
+  const { page } = closeAfterTest(await openPortal());
   const light = luminance(await listBackground(page));
   await page.getByRole('combobox', { name: 'Appearance' }).selectOption('dark');
   await expect.poll(async () => luminance(await listBackground(page))).toBeLessThan(0.1);
@@ -118,9 +102,7 @@ test('dark appearance', async () => {
 });
 
 test.each(['violet', 'teal'])('dark appearance with the %s brand theme (its dark colors keep contrast)', async (accent) => {
-  const opened = await openPortal(`/?appearance=dark&accent=${accent}`);
-  context = opened.context;
-  const { page } = opened;
+  const { page } = closeAfterTest(await openPortal(`/?appearance=dark&accent=${accent}`));
   await expect.poll(async () => luminance(await listBackground(page))).toBeLessThan(0.1);
   // The dark variant, not the light brand color, is on the workspace.
   const accentColor = await page.locator('.rps-root.demo-workspace').evaluate((element) => getComputedStyle(element).getPropertyValue('--rps-color-accent').trim());
@@ -129,9 +111,7 @@ test.each(['violet', 'teal'])('dark appearance with the %s brand theme (its dark
 });
 
 test('German locale', async () => {
-  const opened = await openPortal('/?lang=de-DE', { locale: 'de-DE' });
-  context = opened.context;
-  const { page } = opened;
+  const { page } = closeAfterTest(await openPortal('/?lang=de-DE', { locale: 'de-DE' }));
   await expect.poll(() => page.locator('.rps-pagination__range').textContent()).toBe('1–30 von 240');
   expect(await page.getByRole('button', { name: 'Filter zurücksetzen' }).count()).toBe(1);
   expect(await page.getByRole('columnheader').allTextContents()).toContain('Erstellt');
@@ -143,18 +123,14 @@ test('German locale', async () => {
 });
 
 test('OneEntry backend', async () => {
-  const opened = await openPortal('/?backend=oneentry');
-  context = opened.context;
-  const { page } = opened;
+  const { page } = closeAfterTest(await openPortal('/?backend=oneentry'));
   await expectRows(page, idsOf(oneEntryRecords.slice(0, PAGE_SIZE)), rangeFor(1, 75));
   await page.getByRole('note').waitFor();
   await checkView(page, 'oneentry');
 });
 
 test('error state', async () => {
-  const opened = await openPortal();
-  context = opened.context;
-  const { page } = opened;
+  const { page } = closeAfterTest(await openPortal());
   const firstPage = idsOf(truemedRecords.slice(0, PAGE_SIZE));
   await expectRows(page, firstPage, rangeFor(1, 240));
   await setUpstreamFailure({ status: 503 });
@@ -167,9 +143,7 @@ test('error state', async () => {
 });
 
 test('a 320 px wide screen: nothing scrolls sideways but the tables, and the detail tables are reachable by keyboard', async () => {
-  const opened = await openPortal();
-  context = opened.context;
-  const { page } = opened;
+  const { page } = closeAfterTest(await openPortal());
   await page.setViewportSize({ width: 320, height: 640 });
   // WCAG 1.4.10: the page itself reflows; only the list's own scroller may be wider than the screen.
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);

@@ -258,3 +258,54 @@ export function withRepeatedIds(
     return [...list, ...repeats];
   });
 }
+
+/** Builds one generated record for its place `index` on the page (ids are made unique by it). */
+export type RecordBuilder = (index: number) => GeneratedRecord;
+
+/** Records that are not objects at all (`values`): each must be dropped. */
+export function notAnObjectRecord(values: readonly unknown[]): fc.Arbitrary<RecordBuilder> {
+  return fc.constantFrom(...values).map((value) => (): GeneratedRecord => ({
+    value,
+    validity: 'invalid',
+    note: 'not an object',
+  }));
+}
+
+/**
+ * Junk records, either way is fine: arbitrary JSON, or a record built from `recordParts` (its id by
+ * `rawIdOf`) with a few of `fields`, essential ones too, replaced by any of `values`.
+ */
+export function junkRecord<Parts extends { essential: Record<string, unknown>; rest: Record<string, unknown> }>(
+  recordParts: fc.Arbitrary<Parts>,
+  replace: { fields: readonly string[]; values: fc.Arbitrary<unknown>; rawIdOf: (parts: Parts, index: number) => unknown },
+): fc.Arbitrary<RecordBuilder> {
+  return fc.oneof(
+    jsonJunk.map((value) => (): GeneratedRecord => ({ value, validity: 'unknown', note: 'arbitrary JSON' })),
+    fc
+      .tuple(recordParts, fc.dictionary(fc.constantFrom(...replace.fields), replace.values))
+      .map(([parts, overrides]) => (index: number): GeneratedRecord => ({
+        value: { ...compact({ id: replace.rawIdOf(parts, index), ...parts.essential, ...parts.rest }), ...overrides },
+        validity: 'unknown',
+        note: `fields replaced: ${Object.keys(overrides).join(', ')}`,
+      })),
+  );
+}
+
+/**
+ * 0–25 records, mostly valid, some invalid, a few junk, with ids unique within the page but for up to two
+ * deliberate repeats (which take `repeatChange`, see {@link withRepeatedIds}).
+ */
+export function pageOfRecords(
+  builders: { valid: fc.Arbitrary<RecordBuilder>; invalid: fc.Arbitrary<RecordBuilder>; junk: fc.Arbitrary<RecordBuilder> },
+  repeatChange: Record<string, unknown>,
+): fc.Arbitrary<GeneratedRecord[]> {
+  return withRepeatedIds(
+    fc
+      .array(
+        fc.oneof({ weight: 5, arbitrary: builders.valid }, { weight: 3, arbitrary: builders.invalid }, { weight: 1, arbitrary: builders.junk }),
+        { maxLength: 25 },
+      )
+      .map((list) => list.map((build, index) => build(index))),
+    repeatChange,
+  );
+}

@@ -4,6 +4,7 @@
  * and checks the DOM for what must never be there.
  */
 import { act, cleanup, fireEvent, render, waitFor, within } from '@testing-library/react';
+import fc from 'fast-check';
 import { SWRConfig } from 'swr';
 import {
   PaymentSessionsError,
@@ -11,6 +12,7 @@ import {
   RefundSummary,
   SessionList,
   isPaymentSessionsError,
+  preloadSessionDetail,
   type FetchContext,
   type SessionFetcher,
   type SessionPage,
@@ -272,4 +274,48 @@ export async function checkAnswer(
   } finally {
     unmountAll();
   }
+}
+
+/** The locales and time zones a fuzz case renders under (an unknown zone among them). */
+export const renderSettings: fc.Arbitrary<RenderSettings> = fc.record({
+  locale: fc.constantFrom('en-US', 'de-DE', 'ja-JP', 'ar-EG'),
+  timeZone: fc.constantFrom('UTC', 'America/New_York', 'Asia/Kolkata', 'Not/AZone'),
+});
+
+/**
+ * An adapter's fuzz suite: `numRuns` generated answers, each through the fetcher `fetcherFor` makes of it
+ * and {@link checkAnswer}, under seeded fast-check (a failure prints the seed and path, so it replays
+ * exactly); then the generators must have reached every branch.
+ */
+export function describeFuzzSuite<Answer extends { label: string; expect: Expectation }>(
+  name: string,
+  suite: { answers: fc.Arbitrary<Answer>; fetcherFor: (answer: Answer) => SessionFetcher; seed: number; numRuns: number },
+): void {
+  const { answers, fetcherFor, seed, numRuns } = suite;
+  describe(name, () => {
+    // The detail dialog's chunk, loaded once up front so that opening a row is synchronous in every case.
+    beforeAll(() => preloadSessionDetail());
+
+    it(`renders ${numRuns} generated answers without a crash, junk in the DOM or a lost valid record`, async () => {
+      const consoleError = vi.spyOn(console, 'error');
+      const tally = emptyTally();
+      try {
+        await fc.assert(
+          fc.asyncProperty(answers, renderSettings, fc.nat(), async (answer, settings, detailIndex) => {
+            await checkAnswer(fetcherFor(answer), answer.expect, { label: answer.label, settings, detailIndex, tally, consoleError });
+          }),
+          { numRuns, seed },
+        );
+      } finally {
+        consoleError.mockRestore();
+      }
+      // The generators must reach every branch (counts over the runs of this seed).
+      expect(tally.pages).toBeGreaterThan(numRuns * 0.35);
+      expect(tally.failures).toBeGreaterThan(numRuns * 0.2);
+      expect(tally.validShown).toBeGreaterThan(numRuns);
+      expect(tally.invalidDropped).toBeGreaterThan(numRuns / 2);
+      expect(tally.repeatsDropped).toBeGreaterThan(numRuns / 10);
+      expect(tally.details).toBeGreaterThan(numRuns / 10);
+    }, 120_000);
+  });
 }

@@ -16,17 +16,18 @@ import {
   badStatus,
   compact,
   jsonJunk,
+  junkRecord,
   nonBlankText,
+  notAnObjectRecord,
   optional,
+  pageOfRecords,
   rawStatus,
   validDecimal,
   validIso,
   withProtoKey,
-  withRepeatedIds,
   type GeneratedRecord,
+  type RecordBuilder,
 } from './arbitraries';
-
-type RecordBuilder = (index: number) => GeneratedRecord;
 
 /** What the SDK may hand back, including values JSON cannot carry. */
 const jsValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -133,32 +134,18 @@ const invalidRecord: fc.Arbitrary<RecordBuilder> = fc.oneof(
       validity: 'invalid',
       note: `id = ${String(badId)}`,
     })),
-  fc.constantFrom<unknown>(null, undefined, 7, 'session', true, [], new Date(0)).map((value) => (): GeneratedRecord => ({
-    value,
-    validity: 'invalid',
-    note: 'not an object',
-  })),
+  notAnObjectRecord([null, undefined, 7, 'session', true, [], new Date(0)]),
 );
 
-const junkRecord: fc.Arbitrary<RecordBuilder> = fc.oneof(
-  jsonJunk.map((value) => (): GeneratedRecord => ({ value, validity: 'unknown', note: 'arbitrary JSON' })),
-  fc
-    .tuple(recordParts, fc.dictionary(fc.constantFrom('id', 'status', 'amount', 'createdDate', 'intent', 'lineItems'), jsValue))
-    .map(([{ idKind, prefix, essential, rest }, overrides]) => (index: number): GeneratedRecord => ({
-      value: { ...compact({ id: idFor(idKind, prefix, index).raw, ...essential, ...rest }), ...overrides },
-      validity: 'unknown',
-      note: `fields replaced: ${Object.keys(overrides).join(', ')}`,
-    })),
-);
+const junk = junkRecord(recordParts, {
+  fields: ['id', 'status', 'amount', 'createdDate', 'intent', 'lineItems'],
+  values: jsValue,
+  rawIdOf: ({ idKind, prefix }, index) => idFor(idKind, prefix, index).raw,
+});
 
 /** 0–25 records with ids unique within the page but for a few deliberate repeats. */
-export const oneEntryRecords: fc.Arbitrary<GeneratedRecord[]> = withRepeatedIds(
-  fc
-    .array(
-      fc.oneof({ weight: 5, arbitrary: validRecord }, { weight: 3, arbitrary: invalidRecord }, { weight: 1, arbitrary: junkRecord }),
-      { maxLength: 25 },
-    )
-    .map((builders) => builders.map((build, index) => build(index))),
+export const oneEntryRecords: fc.Arbitrary<GeneratedRecord[]> = pageOfRecords(
+  { valid: validRecord, invalid: invalidRecord, junk },
   { status: 'waiting', amount: 1 },
 );
 

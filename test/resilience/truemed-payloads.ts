@@ -18,19 +18,20 @@ import {
   badStatus,
   compact,
   jsonJunk,
+  junkRecord,
   nonBlankText,
+  notAnObjectRecord,
   optional,
+  pageOfRecords,
   rawStatus,
   toJsonText,
   validCents,
   validDecimal,
   validIso,
   withProtoKey,
-  withRepeatedIds,
   type GeneratedRecord,
+  type RecordBuilder,
 } from './arbitraries';
-
-type RecordBuilder = (index: number) => GeneratedRecord;
 
 const idPrefix = fc.oneof(
   { weight: 3, arbitrary: fc.constant('ps_') },
@@ -150,34 +151,19 @@ const invalidRecord: fc.Arbitrary<RecordBuilder> = fc.oneof(
       validity: 'invalid',
       note: `id = ${toJsonText(badId) || 'absent'}`,
     })),
-  fc.constantFrom(null, 42, 'ps_1', true, [], [{ id: 'ps_nested' }]).map((value) => (): GeneratedRecord => ({
-    value,
-    validity: 'invalid',
-    note: 'not an object',
-  })),
+  notAnObjectRecord([null, 42, 'ps_1', true, [], [{ id: 'ps_nested' }]]),
 );
 
 /** Junk: arbitrary JSON, or a valid record with a few fields (essential ones too) replaced by anything. */
-const junkRecord: fc.Arbitrary<RecordBuilder> = fc.oneof(
-  jsonJunk.map((value) => (): GeneratedRecord => ({ value, validity: 'unknown', note: 'arbitrary JSON' })),
-  fc
-    .tuple(recordParts, fc.dictionary(fc.constantFrom('id', 'status', 'total_amount', 'created_on', 'currency', 'order_items'), anyValue))
-    .map(([{ prefix, essential, rest }, overrides]) => (index: number): GeneratedRecord => ({
-      value: { ...compact({ id: idFor(prefix, index).raw, ...essential, ...rest }), ...overrides },
-      validity: 'unknown',
-      note: `fields replaced: ${Object.keys(overrides).join(', ')}`,
-    })),
-);
-
-const recordBuilder = fc.oneof(
-  { weight: 5, arbitrary: validRecord },
-  { weight: 3, arbitrary: invalidRecord },
-  { weight: 1, arbitrary: junkRecord },
-);
+const junk = junkRecord(recordParts, {
+  fields: ['id', 'status', 'total_amount', 'created_on', 'currency', 'order_items'],
+  values: anyValue,
+  rawIdOf: ({ prefix }, index) => idFor(prefix, index).raw,
+});
 
 /** 0–25 records, ids unique within the page but for a few deliberate repeats. */
-export const truemedRecords: fc.Arbitrary<GeneratedRecord[]> = withRepeatedIds(
-  fc.array(recordBuilder, { maxLength: 25 }).map((builders) => builders.map((build, index) => build(index))),
+export const truemedRecords: fc.Arbitrary<GeneratedRecord[]> = pageOfRecords(
+  { valid: validRecord, invalid: invalidRecord, junk },
   { status: 'pending', total_amount: 1 },
 );
 

@@ -5,20 +5,16 @@
 import * as v from 'valibot';
 import { MAX_TIMER_MS, raceWithAbort, startDeadline } from '../../core/deadline';
 import { abortedError, isPaymentSessionsError, PaymentSessionsError } from '../../core/errors';
+import { pageCount } from '../../core/pagination';
 import { normalizeQuery } from '../../core/query';
 import { isPlainRecord } from '../../core/sanitize';
 import type { PaymentSession, SessionFetcher, SessionPage, SessionQuery } from '../../core/types';
-import {
-  describeEnvelopeIssues,
-  errorCode,
-  errorForStatus,
-  mapRecords,
-  pageCountFor,
-  surfacedMessage,
-  type InvalidRecordHandler,
-} from '../shared';
+import { errorCode, errorForStatus, surfacedMessage } from '../http-errors';
+import { describeEnvelopeIssues } from '../issues';
+import { mapRecords, type InvalidRecordHandler } from '../records';
 import { createOneEntryMapper, type OneEntryMapOptions } from './map';
 import { OneEntryEnvelopeSchema, OneEntryErrorSchema } from './schema';
+import { normalizeOneEntryStatus } from './status';
 import type { OneEntryPaymentsLike } from './wire';
 
 /** How long the fetcher waits for `getSessions` unless its `timeoutMs` option says otherwise. */
@@ -122,7 +118,7 @@ export function createOneEntryFetcher(payments: OneEntryPaymentsLike, options: O
       ...(totalIsLowerBound ? { totalIsLowerBound } : {}),
       page: normalized.page,
       pageSize: limit,
-      pageCount: pageCountFor(total, limit),
+      pageCount: pageCount(total, limit),
       invalid,
     };
   };
@@ -167,7 +163,8 @@ export function createOneEntryFetcher(payments: OneEntryPaymentsLike, options: O
     source: 'oneentry',
     capabilities: { search: false, filters: [], ...(maxPageSize === undefined ? {} : { maxPageSize }) },
     ...(getSession ? { getSession } : {}),
-  } satisfies Pick<SessionFetcher, 'source' | 'capabilities' | 'getSession'>);
+    statusOf: normalizeOneEntryStatus,
+  } satisfies Pick<SessionFetcher, 'source' | 'capabilities' | 'getSession' | 'statusOf'>);
 }
 
 /** Which SDK method a call is, for error messages: `doing` completes "OneEntry could not …". */

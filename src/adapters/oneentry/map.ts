@@ -4,19 +4,12 @@
  */
 import * as v from 'valibot';
 import { normalizeCurrency } from '../../core/money';
-import { normalizeOneEntryStatus } from '../../core/status';
 import { isPlainRecord, sanitizeRaw } from '../../core/sanitize';
 import type { LineItem, Money, PaymentSession } from '../../core/types';
-import {
-  MAX_EMBEDDED_JSON_LENGTH,
-  assignDefined,
-  describeIssues,
-  describeJsonType,
-  majorMoney,
-  minorMoney,
-  readableId,
-  type MapResult,
-} from '../shared';
+import { describeIssues, describeJsonType } from '../issues';
+import { majorMoney, minorMoney } from '../money';
+import { assignDefined, readableId, type MapResult } from '../records';
+import { MAX_EMBEDDED_JSON_LENGTH } from '../text';
 import {
   oneEntryIntentSchema,
   oneEntryLineItemSchema,
@@ -24,6 +17,7 @@ import {
   type OneEntryAmountUnit,
   type OneEntrySessionParsed,
 } from './schema';
+import { normalizeOneEntryStatus } from './status';
 
 /** How to read OneEntry amounts, which carry no unit and (on current entities) no currency. */
 export interface OneEntryMapOptions {

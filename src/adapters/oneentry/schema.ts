@@ -15,7 +15,7 @@ import {
   TextSchema,
   lenient,
   presentMustBeValid,
-} from '../shared';
+} from '../schemas';
 
 /** How OneEntry amounts are written: `major` (`12.5` dollars) or `minor` (`1250` cents). */
 export type OneEntryAmountUnit = 'major' | 'minor';

@@ -6,23 +6,17 @@ import * as v from 'valibot';
 import { MAX_TIMER_MS, raceWithAbort, startDeadline } from '../../core/deadline';
 import { abortedError, PaymentSessionsError } from '../../core/errors';
 import { filtersMappedBy } from '../../core/filters';
-import { effectivePageSize } from '../../core/pagination';
+import { effectivePageSize, pageCount } from '../../core/pagination';
 import { MAX_PAGE_SIZE, normalizeQuery } from '../../core/query';
 import { isPlainRecord } from '../../core/sanitize';
 import type { PaymentSession, SessionFetcher, SessionInclude, SessionPage, SessionQuery } from '../../core/types';
-import {
-  describeEnvelopeIssues,
-  errorCode,
-  errorForStatus,
-  mapRecords,
-  pageCountFor,
-  parseRetryAfter,
-  surfacedMessage,
-  type InvalidRecordHandler,
-} from '../shared';
+import { errorCode, errorForStatus, parseRetryAfter, surfacedMessage } from '../http-errors';
+import { describeEnvelopeIssues } from '../issues';
+import { mapRecords, type InvalidRecordHandler } from '../records';
 import { mapTruemedSession } from './map';
 import { TruemedEnvelopeSchema } from './schema';
 import { buildTruemedSearchParams, buildTruemedSessionSearchParams } from './params';
+import { normalizeTruemedStatus } from './status';
 import {
   TRUEMED_API_KEY_HEADER,
   TRUEMED_FILTER_PARAMS,
@@ -217,7 +211,9 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
       kinds: [...TRUEMED_KINDS],
       maxPageSize,
     },
-  } satisfies Pick<SessionFetcher, 'source' | 'capabilities' | 'getSession'>);
+    // A status filter value is a `status` alone; `status_summary` is not part of it.
+    statusOf: (rawStatus: string) => normalizeTruemedStatus(rawStatus),
+  } satisfies Pick<SessionFetcher, 'source' | 'capabilities' | 'getSession' | 'statusOf'>);
 }
 
 /** An absolute base must be http(s); a relative one is resolved per call (it may be created during SSR). */
@@ -325,7 +321,7 @@ function toPage(
     ...(full ? { totalIsLowerBound: true } : {}),
     page: query.page,
     pageSize,
-    pageCount: pageCountFor(total, pageSize),
+    pageCount: pageCount(total, pageSize),
     invalid,
   };
 }

@@ -3,26 +3,19 @@
  * list of reasons out — never a throw, never `NaN`, an `Invalid Date` or a non-http(s) link.
  */
 import * as v from 'valibot';
-import { normalizeTruemedStatus } from '../../core/status';
 import { isPlainRecord, sanitizeRaw } from '../../core/sanitize';
 import { isSettledRefundStatus } from '../../core/summary';
 import type { Customer, Dispute, LineItem, PaymentSession, Refund, SessionStatus } from '../../core/types';
-import {
-  assignDefined,
-  describeIssues,
-  describeJsonType,
-  majorMoney,
-  minorMoney,
-  readableId,
-  sumMinor,
-  type MapResult,
-} from '../shared';
+import { describeIssues, describeJsonType } from '../issues';
+import { majorMoney, minorMoney, sumMinor } from '../money';
+import { assignDefined, readableId, type MapResult } from '../records';
 import {
   TruemedAdjustmentSchema,
   TruemedOrderItemSchema,
   TruemedSessionSchema,
   type TruemedSessionParsed,
 } from './schema';
+import { normalizeTruemedStatus } from './status';
 
 /** Truemed amounts are USD cents unless a record names another valid currency. */
 const DEFAULT_CURRENCY = 'USD';

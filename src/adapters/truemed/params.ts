@@ -2,8 +2,8 @@
  * Truemed's list query both ways: built from a `SessionQuery` (the fetcher) and checked against the
  * documented parameters (the proxy and the fake API), beside each other so they cannot drift apart.
  */
+import { toIsoInstant } from '../../core/iso-date';
 import { effectivePageSize } from '../../core/pagination';
-import { toIsoInstant } from '../../core/sanitize';
 import type { SessionInclude, SessionQuery } from '../../core/types';
 import {
   TRUEMED_FILTER_PARAMS,

@@ -16,7 +16,7 @@ import {
   TextSchema,
   lenient,
   presentMustBeValid,
-} from '../shared';
+} from '../schemas';
 
 const PositiveInteger = v.pipe(v.number(), v.safeInteger('must be a whole number'), v.minValue(1, 'must be at least 1'));
 const NonNegativeInteger = v.pipe(v.number(), v.safeInteger('must be a whole number'), v.minValue(0, 'must not be negative'));

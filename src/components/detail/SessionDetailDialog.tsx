@@ -11,10 +11,10 @@ import type { Dispute, LineItem, Money, PaymentSession, Refund } from '../../cor
 import type { Formatters } from '../format';
 import type { Messages } from '../messages';
 import { ErrorText } from '../error-text';
-import type { SessionDetailPart, SessionLookup } from '../SessionDetail';
+import type { SessionDetailPart, SessionLookup } from './types';
 import { StatusBadge } from '../StatusBadge';
 import { cx, type Appearance, type ClassNames } from '../theme';
-import { isoInstant } from '../list/dates';
+import { isoInstant } from '../shared/dates';
 import { adjustmentCodeText, sessionTimeline } from './timeline';
 
 /** What `SessionDetail` hands over once its props are resolved. */

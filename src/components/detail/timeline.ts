@@ -1,6 +1,6 @@
 import { lookup } from '../../core/lookup';
 import type { Dispute, Money, PaymentSession, Refund } from '../../core/types';
-import { timeOf } from '../list/dates';
+import { timeOf } from '../shared/dates';
 import type { Messages } from '../messages';
 
 /** One entry of a session's timeline (see {@link sessionTimeline}). */

@@ -1,7 +1,7 @@
 import { lookup } from '../../core/lookup';
-import { isSessionStatus, normalizeTruemedStatus, SESSION_STATUSES } from '../../core/status';
 import { filterDefinition, SESSION_FILTER_DEFINITIONS, type SessionFilterFieldName } from '../../core/filters';
-import type { FetcherCapabilities } from '../../core/types';
+import { isSessionStatus, SESSION_STATUSES } from '../../core/status';
+import type { FetcherCapabilities, SessionFetcher, SessionStatus } from '../../core/types';
 import type { Messages } from '../messages';
 
 /** A filter `SessionFilters` can show; `search` is the text search, the rest map to fetcher filters. */
@@ -43,21 +43,22 @@ export interface FilterOption {
 
 /**
  * The status checkboxes. `capabilities.statuses` are the backend's raw values (Truemed's
- * `authorization_voided`), which are what the query must carry; the label is the normalized status's
- * message (`Voided`). A raw value no mapping knows is shown as the backend wrote it. Without a list,
- * the normalized statuses are offered (a custom fetcher filters by those), except `unknown`.
+ * `authorization_voided`), which are what the query must carry; the label is the message of the
+ * normalized status the fetcher's `statusOf` reads it as (`Voided`). Without `statusOf`, a raw value that
+ * is a normalized status gets its message; any value left `unknown` is shown as the backend wrote it.
+ * Without a list, the normalized statuses are offered (a custom fetcher filters by those), except `unknown`.
  */
 export function statusOptions(
   capabilities: FetcherCapabilities | undefined,
-  source: string | undefined,
+  statusOf: SessionFetcher['statusOf'],
   messages: Messages,
 ): FilterOption[] {
   const values = capabilities?.statuses ?? SESSION_STATUSES.filter((status) => status !== 'unknown');
-  return values.map((raw) => ({ value: raw, label: statusLabel(raw, source, messages) }));
+  return values.map((raw) => ({ value: raw, label: statusLabel(raw, statusOf, messages) }));
 }
 
-function statusLabel(raw: string, source: string | undefined, messages: Messages): string {
-  const status = source === 'truemed' ? normalizeTruemedStatus(raw) : isSessionStatus(raw) ? raw : 'unknown';
+function statusLabel(raw: string, statusOf: SessionFetcher['statusOf'], messages: Messages): string {
+  const status: SessionStatus = statusOf ? statusOf(raw) : isSessionStatus(raw) ? raw : 'unknown';
   return status === 'unknown' ? raw : (lookup(messages.status, status) ?? raw);
 }
 

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { measureElement as measureRow, useVirtualizer } from '@tanstack/react-virtual';
-import { useBrowserLayoutEffect } from './layout-effect';
+import { useBrowserLayoutEffect } from '../shared/use-browser-layout-effect';
 import { SessionListRow, type RowsProps } from './rows';
 
 /** Rows rendered beyond the visible ones on each side, so fast scrolling and Tab rarely meet a gap. */

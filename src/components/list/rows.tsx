@@ -1,6 +1,6 @@
 import { memo, useId, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { PaymentSession } from '../../core/types';
-import type { SessionListColumn, SessionListColumnContext } from '../columns';
+import type { SessionListColumn, SessionListColumnContext } from './columns';
 import { cx, type ClassNames } from '../theme';
 
 /** The parts of `SessionList` that take a class name from `classNames`. */

@@ -7,8 +7,15 @@ import { createOneEntryFetcher } from '../../../src/adapters/oneentry/fetcher';
 import type { OneEntryFetcherOptions } from '../../../src/adapters/oneentry/fetcher';
 import type { OneEntryPaymentsLike } from '../../../src/adapters/oneentry/wire';
 import { PaymentSessionsError } from '../../../src/core/errors';
-import type { PaymentSession } from '../../../src/core/types';
-import { expectSanePage, invalidCollector, liveSignal, oneEntryLegacyRecord, oneEntryRecord } from '../helpers';
+import {
+  expectMalformedRecordsPage,
+  invalidCollector,
+  liveSignal,
+  oneEntryLegacyRecord,
+  oneEntryRecord,
+  rejectionOf,
+  type MalformedRecordsCase,
+} from '../helpers';
 
 const SENTINEL_ID = '1';
 const SECRET = 'pi_3Nested_secret_NeverShowThis';
@@ -18,14 +25,8 @@ function resolving(value: unknown): OneEntryPaymentsLike {
   return { getSessions: async () => value };
 }
 
-interface MalformedCase {
-  name: string;
-  records: unknown[];
-  kept: number;
-  dropped: number;
-  issue?: RegExp;
+interface MalformedCase extends MalformedRecordsCase {
   options?: OneEntryFetcherOptions;
-  check?: (kept: PaymentSession[]) => void;
 }
 
 const cases: MalformedCase[] = [
@@ -280,19 +281,7 @@ describe('OneEntry malformed records', () => {
     const items = [oneEntryRecord({ id: Number(SENTINEL_ID), amount: options?.amountUnit === 'minor' ? 100 : 1 }), ...records];
     const fetcher = createOneEntryFetcher(resolving({ total: items.length, items }), { ...options, onInvalidRecord });
     const page = await fetcher({ page: 1, pageSize: 50 }, { signal: liveSignal() });
-
-    expectSanePage(page);
-    expect(page.sessions[0]?.id).toBe(SENTINEL_ID);
-    expect(page.sessions).toHaveLength(1 + kept);
-    expect(page.invalid).toBe(dropped);
-    expect(reports).toHaveLength(dropped);
-    for (const report of reports) {
-      expect(report.source).toBe('oneentry');
-      expect(report.index).toBeGreaterThanOrEqual(1);
-      expect(report.issues.length).toBeGreaterThan(0);
-      if (issue) expect(report.issues.some((line) => issue.test(line)), report.issues.join(' | ')).toBe(true);
-    }
-    check?.(page.sessions.slice(1));
+    expectMalformedRecordsPage(page, reports, { source: 'oneentry', sentinelId: SENTINEL_ID, kept, dropped, issue, check });
   });
 
   it('reports index, readable id and issues of each dropped record', async () => {
@@ -323,9 +312,7 @@ describe('OneEntry malformed envelopes', () => {
     ['a string statusCode (not an SDK error)', { statusCode: '500', message: 'Down' }],
     ['a success-looking statusCode without data', { statusCode: 200, message: 'OK' }],
   ])('%s → invalid_response', async (_label, value) => {
-    const error = await createOneEntryFetcher(resolving(value))({ page: 1, pageSize: 10 }, { signal: liveSignal() }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(createOneEntryFetcher(resolving(value))({ page: 1, pageSize: 10 }, { signal: liveSignal() }));
     expect(error).toBeInstanceOf(PaymentSessionsError);
     expect(error).toMatchObject({ kind: 'invalid_response' });
     expect((error as Error).message).toMatch(/^OneEntry answered getSessions with an unexpected value \(.+\)\.$/);
@@ -338,9 +325,7 @@ describe('OneEntry malformed envelopes', () => {
     [{ total: '3', items: {} }, '(total: expected a number, got text; items: expected a list, got an object)'],
     [{ total: -2, items: [] }, '(total: must not be negative)'],
   ])('says what is wrong with the envelope in plain words: %j', async (value, expected) => {
-    const error = await createOneEntryFetcher(resolving(value))({ page: 1, pageSize: 10 }, { signal: liveSignal() }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(createOneEntryFetcher(resolving(value))({ page: 1, pageSize: 10 }, { signal: liveSignal() }));
     expect((error as Error).message).toBe(`OneEntry answered getSessions with an unexpected value ${expected}.`);
   });
 });

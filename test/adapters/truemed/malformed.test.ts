@@ -5,26 +5,25 @@
  */
 import { createTruemedFetcher } from '../../../src/adapters/truemed/fetcher';
 import { PaymentSessionsError } from '../../../src/core/errors';
-import type { PaymentSession, SessionPage } from '../../../src/core/types';
-import { expectSanePage, invalidCollector, jsonFetch, liveSignal, textFetch, truemedBody, truemedRecord } from '../helpers';
+import type { SessionPage } from '../../../src/core/types';
+import {
+  expectMalformedRecordsPage,
+  invalidCollector,
+  jsonFetch,
+  liveSignal,
+  rejectionOf,
+  textFetch,
+  truemedBody,
+  truemedRecord,
+  type MalformedRecordsCase,
+} from '../helpers';
 
 const SENTINEL_ID = 'ps_sentinel';
-
-interface MalformedCase {
-  name: string;
-  records: unknown[];
-  kept: number;
-  dropped: number;
-  /** For dropped records: a fragment each report's issues must mention. */
-  issue?: RegExp;
-  /** Checks on the kept records (in order, sentinel excluded). */
-  check?: (kept: PaymentSession[]) => void;
-}
 
 const HTML_NAME = '<img src=x onerror="alert(1)">';
 const SECRET = 'pi_3Deep_secret_ShouldNeverShow';
 
-const cases: MalformedCase[] = [
+const cases: MalformedRecordsCase[] = [
   { name: 'missing id', records: [truemedRecord({ id: undefined })], kept: 0, dropped: 1, issue: /^id: / },
   { name: 'numeric id (Truemed ids are strings)', records: [truemedRecord({ id: 12345 })], kept: 0, dropped: 1, issue: /^id: / },
   { name: 'blank id', records: [truemedRecord({ id: '   ' })], kept: 0, dropped: 1, issue: /^id: / },
@@ -293,20 +292,7 @@ describe('Truemed malformed records', () => {
     const stub = jsonFetch(truemedBody([truemedRecord({ id: SENTINEL_ID }), ...records]));
     const fetcher = createTruemedFetcher({ baseUrl: 'https://api.example.com', fetch: stub.fetch, onInvalidRecord });
     const page: SessionPage = await fetcher({ page: 1, pageSize: 30 }, { signal: liveSignal() });
-
-    expectSanePage(page);
-    expect(page.sessions[0]?.id).toBe(SENTINEL_ID);
-    expect(page.sessions).toHaveLength(1 + kept);
-    expect(page.invalid).toBe(dropped);
-    expect(reports).toHaveLength(dropped);
-    for (const report of reports) {
-      expect(report.source).toBe('truemed');
-      // Indices point into the response page: the sentinel is 0, the case's records start at 1.
-      expect(report.index).toBeGreaterThanOrEqual(1);
-      expect(report.issues.length).toBeGreaterThan(0);
-      if (issue) expect(report.issues.some((line) => issue.test(line)), report.issues.join(' | ')).toBe(true);
-    }
-    check?.(page.sessions.slice(1));
+    expectMalformedRecordsPage(page, reports, { source: 'truemed', sentinelId: SENTINEL_ID, kept, dropped, issue, check });
   });
 
   it('reports the index and the readable id of each dropped record', async () => {
@@ -360,10 +346,9 @@ describe('Truemed malformed envelopes', () => {
 
   it.each(envelopeCases)('%s → invalid_response with a readable message', async (_label, body) => {
     const stub = textFetch(body, { status: 200, headers: { 'content-type': 'application/json' } });
-    const error = await createTruemedFetcher({ baseUrl: 'https://api.example.com', fetch: stub.fetch })(
-      { page: 1, pageSize: 30 },
-      { signal: liveSignal() },
-    ).catch((caught: unknown) => caught);
+    const error = await rejectionOf(
+      createTruemedFetcher({ baseUrl: 'https://api.example.com', fetch: stub.fetch })({ page: 1, pageSize: 30 }, { signal: liveSignal() }),
+    );
     expect(error).toBeInstanceOf(PaymentSessionsError);
     expect(error).toMatchObject({ kind: 'invalid_response' });
     expect((error as Error).message).toMatch(/^Truemed answered with an unexpected response \(.+\)\.$/);
@@ -380,10 +365,9 @@ describe('Truemed malformed envelopes', () => {
       '(pagination.current_page: expected a number, got null; pagination.count: must not be negative; pagination.last_page: missing)',
     ],
   ])('says what is wrong with the envelope in plain words: %j', async (body, expected) => {
-    const error = await createTruemedFetcher({ baseUrl: 'https://api.example.com', fetch: jsonFetch(body).fetch })(
-      { page: 1, pageSize: 30 },
-      { signal: liveSignal() },
-    ).catch((caught: unknown) => caught);
+    const error = await rejectionOf(
+      createTruemedFetcher({ baseUrl: 'https://api.example.com', fetch: jsonFetch(body).fetch })({ page: 1, pageSize: 30 }, { signal: liveSignal() }),
+    );
     expect((error as Error).message).toBe(`Truemed answered with an unexpected response ${expected}.`);
   });
 

@@ -1,10 +1,10 @@
-import { lookup } from '../core/lookup';
+import { lookup } from '../../core/lookup';
 import type { ReactNode } from 'react';
-import type { PaymentSession } from '../core/types';
-import type { Formatters } from './format';
-import type { Messages } from './messages';
-import { StatusBadge } from './StatusBadge';
-import { isoInstant } from './list/dates';
+import type { PaymentSession } from '../../core/types';
+import type { Formatters } from '../format';
+import type { Messages } from '../messages';
+import { StatusBadge } from '../StatusBadge';
+import { isoInstant } from '../shared/dates';
 
 /** What a column's `header` and `cell` functions receive besides the session. */
 export interface SessionListColumnContext {

@@ -13,7 +13,7 @@ import type { SessionQuery } from '../../core/types';
  */
 export type SessionListState = 'loading' | 'refreshing' | 'ready' | 'empty' | 'no-results' | 'error';
 
-/** Derives the list's state from the hook's loading state (CONVENTIONS #4: one string, booleans derived). */
+/** Derives the list's one state string from the hook's loading state (flags such as "busy" are derived from it, never kept beside it). */
 export function deriveListState(input: {
   loadingState: LoadingState;
   hasData: boolean;

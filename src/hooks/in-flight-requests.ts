@@ -1,8 +1,8 @@
 /**
  * In-flight page requests, shared by every hook that uses the same SWR cache. React-free.
  *
- * SWR deduplicates requests but never cancels them (CONVENTIONS #3). This registry gives each request its
- * own AbortController, lets the list adopt the request a prefetch already started for its page instead of
+ * SWR deduplicates requests but never cancels them. This registry gives each request its own
+ * AbortController, lets the list adopt the request a prefetch already started for its page instead of
  * starting another, and aborts a key's requests once no hook watches it any more.
  *
  * SWR asks for a page again only when it means it (a `mutate`, a `retry`, an automatic error retry; two
@@ -27,6 +27,8 @@ interface PageRequest {
 interface Entry {
   /** Hooks currently showing (or prefetching) this key. */
   watchers: number;
+  /** Of those, the hooks that show it: SWR refetches the key for them when it is revalidated. */
+  viewers: number;
   /** Every request for the key still running, oldest first. */
   requests: Set<PageRequest>;
 }
@@ -42,7 +44,7 @@ function entryFor(cache: object, key: string): Entry {
   }
   let entry = registry.get(key);
   if (!entry) {
-    entry = { watchers: 0, requests: new Set() };
+    entry = { watchers: 0, viewers: 0, requests: new Set() };
     registry.set(key, entry);
   }
   return entry;
@@ -53,30 +55,53 @@ function forget(cache: object, key: string, entry: Entry): void {
 }
 
 /**
- * Marks `key` as wanted by one more hook. Returns the release function; when the last watcher releases,
- * the key's in-flight requests are aborted. The check is deferred by a microtask because React runs every
- * effect cleanup before the next setups: moving from "prefetching page 2" to "showing page 2" releases and
- * re-watches the same key within one commit, which must not abort the request it is about to adopt.
+ * Marks `key` as wanted by one more hook: one that shows it, or (`shows: false`) one that prefetches it.
+ * Returns the release function; when the last watcher releases, the key's in-flight requests are aborted.
+ * The check is deferred by a microtask because React runs every effect cleanup before the next setups:
+ * moving from "prefetching page 2" to "showing page 2" releases and re-watches the same key within one
+ * commit, which must not abort the request it is about to adopt.
  */
-export function watchKey(cache: object, key: string): () => void {
+export function watchKey(cache: object, key: string, shows = true): () => void {
   const entry = entryFor(cache, key);
+  const viewers = shows ? 1 : 0;
   entry.watchers += 1;
+  entry.viewers += viewers;
   let released = false;
   return () => {
     if (released) return;
     released = true;
     entry.watchers -= 1;
+    entry.viewers -= viewers;
     queueMicrotask(() => {
       if (entry.watchers > 0) return;
-      for (const request of entry.requests) request.controller.abort();
+      abortRequests(entry);
       forget(cache, key, entry);
     });
   };
 }
 
+function abortRequests(entry: Entry | undefined): void {
+  for (const request of entry?.requests ?? []) request.controller.abort();
+}
+
 /** Whether a request for `key` is running right now. */
 export function isRequestInFlight(cache: object, key: string): boolean {
   return (registries.get(cache)?.get(key)?.requests.size ?? 0) > 0;
+}
+
+/** Whether a hook shows `key` now (not only prefetches it). */
+export function isKeyShown(cache: object, key: string): boolean {
+  return (registries.get(cache)?.get(key)?.viewers ?? 0) > 0;
+}
+
+/** The keys with a request running or a hook watching them. */
+export function watchedKeys(cache: object): Iterable<string> {
+  return registries.get(cache)?.keys() ?? [];
+}
+
+/** Aborts the requests running for `key`: their answers are never delivered. */
+export function abortKey(cache: object, key: string): void {
+  abortRequests(registries.get(cache)?.get(key));
 }
 
 /**
