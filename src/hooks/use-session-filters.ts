@@ -156,6 +156,9 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
     [setValue],
   );
 
+  // The URL and the applied state meet after every change of either; whichever moved wins (see
+  // `createFilterUrlSync`). Only the encoded parameters are compared, so a render that changes nothing the
+  // URL shows costs no sync.
   const [urlSync] = useState(() => createFilterUrlSync(defaults));
   const applied = useMemo(() => ({ ...value, search: appliedSearch }), [value, appliedSearch]);
   const appliedParams = syncing ? urlSync.paramsOf(applied, { prefix, history: historyMode }) : '';
