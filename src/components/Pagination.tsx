@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { DEFAULT_PAGE_SIZE, effectivePageSize } from '../core/pagination';
 import type { SessionQuery } from '../core/types';
 import { usePaymentSessionsConfig } from '../hooks/context';
-import { usePagination } from '../hooks/use-pagination';
+import { usePaginationOver } from '../hooks/use-pagination';
+import { useControllableState } from '../hooks/use-controllable-state';
 import { usePaymentSessions } from '../hooks/use-payment-sessions';
 import type { UseSessionFiltersResult } from '../hooks/use-session-filters';
 import { useFormatters } from './format';
@@ -85,18 +87,29 @@ export function Pagination(props: PaginationProps) {
   const total = props.total ?? (fetchTotal ? list.total : undefined);
 
   // A `page` prop makes the page the host's alone (its `onPageChange`, not the workspace's); the same
-  // for the page size.
-  const ownPage = props.page !== undefined;
-  const ownPageSize = props.pageSize !== undefined;
-  const pagination = usePagination({
+  // for the page size. Otherwise the filters own them and the bar moves them directly; only with neither
+  // does the bar keep its own.
+  const ownPage = props.page !== undefined || !filters;
+  const ownPageSize = props.pageSize !== undefined || !filters;
+  const [standalonePage, setStandalonePage] = useControllableState({
+    value: props.page,
+    defaultValue: query.page ?? 1,
+    onValueChange: props.onPageChange,
+    caller: 'Pagination (page)',
+  });
+  const [standalonePageSize, setStandalonePageSize] = useControllableState({
+    value: props.pageSize,
+    defaultValue: query.pageSize ?? DEFAULT_PAGE_SIZE,
+    onValueChange: props.onPageSizeChange,
+    caller: 'Pagination (pageSize)',
+  });
+  const pagination = usePaginationOver({
     total,
-    page: ownPage ? props.page : filters?.value.page,
-    defaultPage: query.page,
-    onPageChange: ownPage ? props.onPageChange : filters?.setPage,
+    page: ownPage ? standalonePage : filters.value.page,
+    setPage: ownPage ? setStandalonePage : filters.setPage,
     // The query's page size: the filter's, capped to what the backend serves.
-    pageSize: ownPageSize ? props.pageSize : filters?.query.pageSize,
-    defaultPageSize: query.pageSize,
-    onPageSizeChange: ownPageSize ? props.onPageSizeChange : filters?.setPageSize,
+    pageSize: ownPageSize ? standalonePageSize : filters.query.pageSize,
+    setPageSize: ownPageSize ? setStandalonePageSize : filters.setPageSize,
     siblings,
     boundaries,
   });
@@ -227,8 +240,7 @@ export function Pagination(props: PaginationProps) {
  * largest it allows when none fits), plus the current size so the menu never shows a value it lacks.
  */
 export function pageSizeChoices(options: readonly number[], maxPageSize: number | undefined, current: number): number[] {
-  const max = maxPageSize ?? Number.POSITIVE_INFINITY;
-  const allowed = options.filter((size) => Number.isInteger(size) && size >= 1 && size <= max);
+  const allowed = options.filter((size) => Number.isInteger(size) && size >= 1 && effectivePageSize(size, { maxPageSize }) === size);
   if (allowed.length === 0 && maxPageSize !== undefined) allowed.push(maxPageSize);
   if (!allowed.includes(current)) allowed.push(current);
   return [...new Set(allowed)].sort((a, b) => a - b);

@@ -1,13 +1,15 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { filterDefinition, type SESSION_FILTER_DEFINITIONS } from '../core/filters';
 import type { FetcherCapabilities } from '../core/types';
 import { usePaymentSessionsConfig } from '../hooks/context';
+import { filterSetterOf } from '../hooks/filter-store';
 import { useSessionFilters, type UseSessionFiltersOptions, type UseSessionFiltersResult } from '../hooks/use-session-filters';
 import { DateRangeField } from './filters/DateRangeField';
 import {
   fieldLabel,
   isFieldSupported,
   joinNames,
-  kindOptions,
+  listOptions,
   SESSION_FILTER_FIELDS,
   statusOptions,
   type FilterOption,
@@ -89,7 +91,6 @@ export function SessionFilters(props: SessionFiltersProps) {
   );
   const searchUnsupported = fields.includes('search') && !isFieldSupported('search', capabilities);
   const statuses = statusOptions(capabilities, config?.fetcher.statusOf, messages);
-  const kinds = kindOptions(capabilities, messages);
 
   const formRef = useRef<HTMLFormElement>(null);
   const searchId = useId();
@@ -114,7 +115,7 @@ export function SessionFilters(props: SessionFiltersProps) {
   };
 
   const slot = (part: SessionFiltersPart) => classNames?.[part];
-  const checkboxGroup = (field: 'status' | 'kind', options: FilterOption[], selected: string[], set: (next: string[]) => void) => (
+  const checkboxGroup = (field: ListField, options: FilterOption[], selected: string[], set: (next: string[]) => void) => (
     <fieldset key={field} className={cx('rps-session-filters__group', slot('group'))} data-field={field}>
       <legend className={cx('rps-session-filters__legend', slot('legend'))}>{fieldLabel(field, messages)}</legend>
       <div className="rps-session-filters__options">
@@ -137,6 +138,9 @@ export function SessionFilters(props: SessionFiltersProps) {
   );
 
   const renderField = (field: SessionFilterField) => {
+    const definition = filterDefinition(field);
+    // Every other filter is drawn by its kind in the filter table.
+    if (field !== 'search' && field !== 'paymentToken') return renderByKind(definition as KindDrawnDefinition);
     switch (field) {
       case 'search':
         return (
@@ -165,41 +169,6 @@ export function SessionFilters(props: SessionFiltersProps) {
             </div>
           </div>
         );
-      case 'status':
-        return checkboxGroup(field, statuses, filters.value.status, filters.setStatus);
-      case 'kind':
-        return kinds.length > 0 ? checkboxGroup(field, kinds, filters.value.kind, filters.setKind) : null;
-      case 'created':
-      case 'captured':
-        return (
-          <DateRangeField
-            key={field}
-            name={field}
-            legend={fieldLabel(field, messages)}
-            range={filters.value[field]}
-            onChange={field === 'created' ? filters.setCreated : filters.setCaptured}
-            invalid={filters.dateRangeErrors[field] !== undefined}
-            errorText={messages.dateRangeInvalid}
-            timeZone={timeZone}
-            messages={messages}
-            classNames={classNames}
-          />
-        );
-      case 'excludePending':
-      case 'excludeVoided':
-        return (
-          <label key={field} className={cx('rps-session-filters__option', 'rps-session-filters__toggle', slot('option'))} data-field={field}>
-            <input
-              type="checkbox"
-              className="rps-session-filters__checkbox"
-              checked={filters.value[field]}
-              onChange={(event) =>
-                (field === 'excludePending' ? filters.setExcludePending : filters.setExcludeVoided)(event.target.checked)
-              }
-            />
-            <span>{fieldLabel(field, messages)}</span>
-          </label>
-        );
       case 'paymentToken':
         return (
           <div key={field} className={cx('rps-session-filters__field', slot('field'))} data-field={field}>
@@ -225,7 +194,50 @@ export function SessionFilters(props: SessionFiltersProps) {
     }
   };
 
-  const toggles = shown.filter((field) => field === 'excludePending' || field === 'excludeVoided');
+  const renderByKind = (definition: KindDrawnDefinition) => {
+    switch (definition.kind) {
+      case 'list': {
+        const { field } = definition;
+        // The status labels come from the status tables; other lists offer what the backend lists, if anything.
+        const options = field === 'status' ? statuses : listOptions(definition, capabilities, messages);
+        if (field !== 'status' && options.length === 0) return null;
+        return checkboxGroup(field, options, filters.value[field], filterSetterOf(filters, field));
+      }
+      case 'dayRange': {
+        const { field } = definition;
+        return (
+          <DateRangeField
+            key={field}
+            name={field}
+            legend={fieldLabel(field, messages)}
+            range={filters.value[field]}
+            onChange={filterSetterOf(filters, field)}
+            invalid={filters.dateRangeErrors[field] !== undefined}
+            errorText={messages.dateRangeInvalid}
+            timeZone={timeZone}
+            messages={messages}
+            classNames={classNames}
+          />
+        );
+      }
+      case 'flag': {
+        const { field } = definition;
+        return (
+          <label key={field} className={cx('rps-session-filters__option', 'rps-session-filters__toggle', slot('option'))} data-field={field}>
+            <input
+              type="checkbox"
+              className="rps-session-filters__checkbox"
+              checked={filters.value[field]}
+              onChange={(event) => filterSetterOf(filters, field)(event.target.checked)}
+            />
+            <span>{fieldLabel(field, messages)}</span>
+          </label>
+        );
+      }
+    }
+  };
+
+  const toggles = shown.filter(isToggle);
   const firstToggle = toggles[0];
 
   return (
@@ -244,7 +256,7 @@ export function SessionFilters(props: SessionFiltersProps) {
       >
         {shown.map((field) => {
           // The two toggles sit together, where the first of them is listed.
-          if (field === 'excludePending' || field === 'excludeVoided') {
+          if (isToggle(field)) {
             return field === firstToggle ? (
               <div key="toggles" className={cx('rps-session-filters__toggles', slot('toggles'))}>
                 {toggles.map(renderField)}
@@ -276,6 +288,15 @@ export function SessionFilters(props: SessionFiltersProps) {
       </form>
     </ThemeScope>
   );
+}
+
+/** The rows drawn by their kind alone: all but the search and the payment token, which have controls of their own. */
+type KindDrawnDefinition = Exclude<(typeof SESSION_FILTER_DEFINITIONS)[number], { field: 'search' | 'paymentToken' }>;
+type ListField = Extract<KindDrawnDefinition, { kind: 'list' }>['field'];
+
+/** The on/off filters, which sit together where the first of them is listed. */
+function isToggle(field: SessionFilterField): boolean {
+  return filterDefinition(field).kind === 'flag';
 }
 
 /** The `useSessionFilters` options among the component's props. */

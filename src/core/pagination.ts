@@ -8,6 +8,25 @@
  * under the user (a refund, a new filter) is ordinary.
  */
 
+/** The page size both backends default to. */
+export const DEFAULT_PAGE_SIZE = 30;
+/** The largest page size a query may ask for; fetchers cap lower where their backend does. */
+export const MAX_PAGE_SIZE = 1000;
+
+/**
+ * The page size a list really gets: the one asked for, lowered to the backend's `maxPageSize` when it
+ * serves fewer rows a page (a shared link may ask for 1000). The filters' query, the pagination bar, the
+ * export and the fetchers all page by this number, so they agree on what a page is.
+ *
+ * @example
+ * effectivePageSize(1000, { maxPageSize: 100 }) // 100
+ * effectivePageSize(30, undefined)              // 30
+ */
+export function effectivePageSize(requested: number, capabilities: { maxPageSize?: number } | undefined): number {
+  const max = capabilities?.maxPageSize;
+  return max === undefined ? requested : Math.min(requested, max);
+}
+
 /** One entry of a pagination bar: a page button or a gap standing for several hidden pages. */
 export type PageItem =
   | { type: 'page'; page: number; current: boolean }

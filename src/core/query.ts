@@ -1,10 +1,10 @@
+import { queryFieldsOf, SESSION_FILTER_DEFINITIONS } from './filters';
 import { toIsoInstant } from './iso-date';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 import type { SessionInclude, SessionQuery } from './types';
 
-/** The page size both backends default to. */
-export const DEFAULT_PAGE_SIZE = 30;
-/** The largest page size a query may ask for; fetchers cap lower where their backend does. */
-export const MAX_PAGE_SIZE = 1000;
+// Page sizes are pagination's; they stay importable from here, where queries always found them.
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
 const INCLUDE_KEYS = ['items', 'refunds', 'disputes', 'metadata', 'fee'] as const satisfies ReadonlyArray<keyof SessionInclude>;
 
@@ -38,8 +38,8 @@ function instant(name: string, value: string | undefined): string | undefined {
 
 /**
  * The canonical form of a query: defaults applied, empty values removed, lists de-duplicated and sorted,
- * dates as UTC instants. Two queries that mean the same thing normalize to equal objects, which is what
- * makes one request per distinct query possible.
+ * dates as UTC instants (each filter as its kind in the filter table says). Two queries that mean the same
+ * thing normalize to equal objects, which is what makes one request per distinct query possible.
  *
  * @throws RangeError for a page or page size that is not a whole number in range, or an unparsable date.
  */
@@ -48,24 +48,29 @@ export function normalizeQuery(input: Partial<SessionQuery> = {}): SessionQuery 
     page: positiveInteger('page', input.page, 1, Number.MAX_SAFE_INTEGER),
     pageSize: positiveInteger('pageSize', input.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
   };
-  const search = input.search?.trim();
-  if (search) query.search = search;
-  const status = sortedList(input.status);
-  if (status) query.status = status;
-  const kind = sortedList(input.kind);
-  if (kind) query.kind = kind;
-  const createdFrom = instant('createdFrom', input.createdFrom);
-  if (createdFrom) query.createdFrom = createdFrom;
-  const createdTo = instant('createdTo', input.createdTo);
-  if (createdTo) query.createdTo = createdTo;
-  const capturedFrom = instant('capturedFrom', input.capturedFrom);
-  if (capturedFrom) query.capturedFrom = capturedFrom;
-  const capturedTo = instant('capturedTo', input.capturedTo);
-  if (capturedTo) query.capturedTo = capturedTo;
-  if (input.excludePending) query.excludePending = true;
-  if (input.excludeVoided) query.excludeVoided = true;
-  const paymentToken = input.paymentToken?.trim();
-  if (paymentToken) query.paymentToken = paymentToken;
+  for (const definition of SESSION_FILTER_DEFINITIONS) {
+    switch (definition.kind) {
+      case 'text': {
+        const text = input[definition.query]?.trim();
+        if (text) query[definition.query] = text;
+        break;
+      }
+      case 'list': {
+        const values = sortedList(input[definition.query]);
+        if (values) query[definition.query] = values;
+        break;
+      }
+      case 'dayRange':
+        for (const key of queryFieldsOf(definition) as Array<typeof definition.query.from>) {
+          const iso = instant(key, input[key]);
+          if (iso) query[key] = iso;
+        }
+        break;
+      case 'flag':
+        if (input[definition.query]) query[definition.query] = true;
+        break;
+    }
+  }
   if (input.include) {
     const include: SessionInclude = {};
     for (const key of INCLUDE_KEYS) {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { CsvColumn, CsvOptions, CsvSeparator } from '../core/csv';
+import { effectivePageSize } from '../core/pagination';
 import { normalizeQuery, queryKey } from '../core/query';
 import type { PaymentSession, SessionQuery } from '../core/types';
 import { useRequiredPaymentSessionsConfig } from './context';
@@ -70,7 +71,7 @@ export interface UseSessionExportResult extends ExportState {
 export function useSessionExport(filter: Partial<SessionQuery>, options: UseSessionExportOptions = {}): UseSessionExportResult {
   const { fetcher } = useRequiredPaymentSessionsConfig('useSessionExport');
   const { concurrency = 2 } = options;
-  const pageSize = Math.min(options.pageSize ?? 100, fetcher.capabilities.maxPageSize ?? Number.POSITIVE_INFINITY);
+  const pageSize = effectivePageSize(options.pageSize ?? 100, fetcher.capabilities);
   // `filter` may be a whole query: its page is ignored, since exporting "page 3 of refunds" means
   // exporting all refunds.
   const normalized = normalizeQuery({ ...filter, page: 1, pageSize });

@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { assertTimeZone, dayRangeToInstants, type DayRange, type InstantRange } from '../core/date-range';
-import { pageForFirstRow } from '../core/pagination';
-import { normalizeQuery } from '../core/query';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { assertTimeZone } from '../core/date-range';
 import type { SessionQuery } from '../core/types';
 import { usePaymentSessionsConfig } from './context';
+import { EMPTY_SESSION_FILTERS, filtersFromParams, hasActiveFilters, type SessionFilterState } from '../core/filters';
 import {
-  EMPTY_SESSION_FILTERS,
-  filterParamNames,
-  filtersFromParams,
-  filtersToParams,
-  hasActiveFilters,
-  type SessionFilterState,
-} from './filter-state';
+  applySearchAfterPause,
+  createFilterQueryMemo,
+  createFilterSetters,
+  createFilterUrlSync,
+  subscribeToUrl,
+  type FilterSetters,
+} from './filter-store';
+
+export { subscribeToUrl, urlListeners } from './filter-store';
 import { useControllableState } from './use-controllable-state';
 
 /** How `useSessionFilters` mirrors its state in the page's query string. */
@@ -56,8 +57,12 @@ export interface UseSessionFiltersOptions {
   timeZone?: string;
 }
 
-/** What {@link useSessionFilters} returns. */
-export interface UseSessionFiltersResult {
+/**
+ * What {@link useSessionFilters} returns. Besides `setFilters`, `setPage` and `setPageSize` it has one
+ * setter per filter, each going back to page 1 but `setSearch` (its pause does): `setSearch`, `setStatus`,
+ * `setKind`, `setCreated`, `setCaptured`, `setExcludePending`, `setExcludeVoided`, `setPaymentToken`.
+ */
+export interface UseSessionFiltersResult extends FilterSetters {
   /** The state as entered (the search exactly as typed). */
   value: SessionFilterState;
   /** The query for `usePaymentSessions`: search applied after the pause, days as ISO instants. */
@@ -68,40 +73,12 @@ export interface UseSessionFiltersResult {
   isSearchPending: boolean;
   /** Whether any filter (not page or page size) narrows the list — "no results" versus "no sessions". */
   isFiltered: boolean;
-  setSearch: (search: string) => void;
-  setStatus: (status: string[]) => void;
-  setKind: (kind: string[]) => void;
-  setCreated: (range: DayRange) => void;
-  setCaptured: (range: DayRange) => void;
-  setExcludePending: (exclude: boolean) => void;
-  setExcludeVoided: (exclude: boolean) => void;
-  setPaymentToken: (token: string) => void;
-  /** Changes several filters at once (and goes back to page 1). */
-  setFilters: (patch: Partial<Omit<SessionFilterState, 'page' | 'pageSize'>>) => void;
-  setPage: (page: number) => void;
-  /** Changes the page size, moving to the page that keeps the first visible row in view. */
-  setPageSize: (pageSize: number) => void;
   /** Clears every filter (the page size stays) and applies the empty search at once. */
   reset: () => void;
 }
 
 const noSubscription = () => () => undefined;
 const noUrl = () => null;
-
-/**
- * Hooks reading the query string. `pushState` fires no event, so after writing the URL a hook tells the
- * others (and itself) here; otherwise React would still hold the old string and miss a Back to it.
- */
-export const urlListeners = new Set<() => void>();
-/** @internal Shared with `useSessionIdUrlState`, so both hooks see each other's writes. */
-export function subscribeToUrl(onChange: () => void): () => void {
-  urlListeners.add(onChange);
-  window.addEventListener('popstate', onChange);
-  return () => {
-    urlListeners.delete(onChange);
-    window.removeEventListener('popstate', onChange);
-  };
-}
 const readUrlSearch = () => window.location.search;
 
 /**
@@ -139,7 +116,6 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
   const { syncWithUrl = false, debounceMs = 300 } = options;
   const provider = usePaymentSessionsConfig();
   const timeZone = options.timeZone ?? provider?.timeZone ?? 'UTC';
-  const { maxPageSize, statuses: knownStatuses, kinds: knownKinds } = provider?.fetcher.capabilities ?? {};
   assertTimeZone(timeZone);
   const urlOptions = typeof syncWithUrl === 'object' ? syncWithUrl : {};
   const syncing = syncWithUrl !== false;
@@ -162,15 +138,14 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
 
   // The search `query` uses: the typed text once typing pauses.
   const [appliedSearch, setAppliedSearch] = useState(value.search);
-  useEffect(() => {
-    if (value.search === appliedSearch) return;
-    const timer = setTimeout(() => {
-      setAppliedSearch(value.search);
-      // A new search is a filter change: back to page 1, in the same render as the new search.
-      if (value.search.trim() !== appliedSearch.trim()) setValue((v) => (v.page === 1 ? v : { ...v, page: 1 }));
-    }, debounceMs);
-    return () => clearTimeout(timer);
-  }, [value.search, appliedSearch, debounceMs, setValue]);
+  useEffect(
+    () =>
+      applySearchAfterPause(value.search, appliedSearch, debounceMs, {
+        applySearch: setAppliedSearch,
+        resetPage: () => setValue((v) => (v.page === 1 ? v : { ...v, page: 1 })),
+      }),
+    [value.search, appliedSearch, debounceMs, setValue],
+  );
 
   /** Replaces the whole state and applies its search at once (reset, Back/Forward). */
   const replaceNow = useCallback(
@@ -181,103 +156,23 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
     [setValue],
   );
 
-  // URL sync. The URL "moved" when its filter parameters differ from the last ones this hook saw (load,
-  // Back/Forward): then it wins and the state follows. Otherwise the state moved and the URL follows.
-  // Only our own parameters count: a host router changing its own (`?tab=`) has not moved the filters.
-  const appliedParams = syncing ? filtersToParams({ ...value, search: appliedSearch }, defaults, prefix).toString() : '';
-  const lastSeenParams = useRef<string | null>(null);
+  // The URL and the applied state meet after every change of either; whichever moved wins (see
+  // `createFilterUrlSync`). Only the encoded parameters are compared, so a render that changes nothing the
+  // URL shows costs no sync.
+  const [urlSync] = useState(() => createFilterUrlSync(defaults));
+  const applied = useMemo(() => ({ ...value, search: appliedSearch }), [value, appliedSearch]);
+  const appliedParams = syncing ? urlSync.paramsOf(applied, { prefix, history: historyMode }) : '';
   useEffect(() => {
     if (!syncing || urlSearch === null) return;
-    const urlState = filtersFromParams(new URLSearchParams(urlSearch), defaults, prefix);
-    const urlParams = filtersToParams(urlState, defaults, prefix).toString();
-    if (urlParams !== lastSeenParams.current) {
-      lastSeenParams.current = urlParams;
-      if (urlParams !== appliedParams) replaceNow(urlState);
-      return;
-    }
-    if (urlParams === appliedParams) return;
-    const url = new URL(window.location.href);
-    for (const name of filterParamNames(prefix)) url.searchParams.delete(name);
-    for (const [name, param] of new URLSearchParams(appliedParams)) url.searchParams.set(name, param);
-    // Keep the host router's history state; only the query string is ours.
-    if (historyMode === 'push') window.history.pushState(window.history.state, '', url);
-    else window.history.replaceState(window.history.state, '', url);
-    lastSeenParams.current = appliedParams;
-    for (const listener of urlListeners) listener();
-  }, [syncing, urlSearch, appliedParams, defaults, prefix, historyMode, replaceNow]);
+    const moved = urlSync.reconcile(urlSearch, appliedParams, { prefix, history: historyMode });
+    if (moved) replaceNow(moved);
+  }, [syncing, urlSearch, appliedParams, urlSync, prefix, historyMode, replaceNow]);
 
-  const { query, dateRangeErrors } = useMemo(() => {
-    const dateRangeErrors: UseSessionFiltersResult['dateRangeErrors'] = {};
-    // A range being picked passes through impossible states (from after to): it is left out of the
-    // query and reported, rather than crashing the render.
-    const instants = (field: 'created' | 'captured', range: DayRange): InstantRange => {
-      try {
-        return dayRangeToInstants(range, timeZone);
-      } catch (error) {
-        dateRangeErrors[field] = error instanceof Error ? error.message : String(error);
-        return {};
-      }
-    };
-    const created = instants('created', value.created);
-    const captured = instants('captured', value.captured);
-    const query = normalizeQuery({
-      page: value.page,
-      // Never more rows than the backend serves a page (a shared link may ask for more): the list, the
-      // pagination and the answer then agree on what a page is.
-      pageSize: maxPageSize === undefined ? value.pageSize : Math.min(value.pageSize, maxPageSize),
-      search: appliedSearch,
-      // Only values the backend lists (a shared link may carry others, which the backend would refuse).
-      status: onlyKnown(value.status, knownStatuses),
-      kind: onlyKnown(value.kind, knownKinds),
-      createdFrom: created.from,
-      createdTo: created.to,
-      capturedFrom: captured.from,
-      capturedTo: captured.to,
-      excludePending: value.excludePending,
-      excludeVoided: value.excludeVoided,
-      paymentToken: value.paymentToken,
-    });
-    return { query, dateRangeErrors };
-  }, [
-    appliedSearch,
-    timeZone,
-    value.page,
-    value.pageSize,
-    maxPageSize,
-    knownStatuses,
-    knownKinds,
-    value.status,
-    value.kind,
-    value.created,
-    value.captured,
-    value.excludePending,
-    value.excludeVoided,
-    value.paymentToken,
-  ]);
+  const capabilities = provider?.fetcher.capabilities;
+  const [queryOf] = useState(createFilterQueryMemo);
+  const { query, dateRangeErrors } = queryOf(applied, timeZone, capabilities);
 
-  const setters = useMemo(() => {
-    const setFilters = (patch: Partial<Omit<SessionFilterState, 'page' | 'pageSize'>>) =>
-      setValue((v) => ({ ...v, ...patch, page: 1 }));
-    return {
-      setFilters,
-      setSearch: (search: string) => setValue((v) => ({ ...v, search })),
-      setStatus: (status: string[]) => setFilters({ status }),
-      setKind: (kind: string[]) => setFilters({ kind }),
-      setCreated: (created: DayRange) => setFilters({ created }),
-      setCaptured: (captured: DayRange) => setFilters({ captured }),
-      setExcludePending: (excludePending: boolean) => setFilters({ excludePending }),
-      setExcludeVoided: (excludeVoided: boolean) => setFilters({ excludeVoided }),
-      setPaymentToken: (paymentToken: string) => setFilters({ paymentToken }),
-      setPage: (page: number) => setValue((v) => ({ ...v, page })),
-      // From the page size the query really uses (a shared link's 1000 is capped to the backend's maximum).
-      setPageSize: (pageSize: number) =>
-        setValue((v) => ({
-          ...v,
-          pageSize,
-          page: pageForFirstRow({ page: v.page, oldPageSize: Math.min(v.pageSize, maxPageSize ?? v.pageSize), newPageSize: pageSize }),
-        })),
-    };
-  }, [setValue, maxPageSize]);
+  const setters = useMemo(() => createFilterSetters(setValue, capabilities), [setValue, capabilities]);
   const reset = useCallback(
     () => replaceNow({ ...EMPTY_SESSION_FILTERS, pageSize: value.pageSize }),
     [replaceNow, value.pageSize],
@@ -296,9 +191,4 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
     }),
     [value, query, dateRangeErrors, appliedSearch, setters, reset],
   );
-}
-
-/** The values that are in `known`, or all of them when the backend lists none. */
-function onlyKnown(values: readonly string[], known: readonly string[] | undefined): string[] {
-  return known === undefined ? [...values] : values.filter((item) => known.includes(item));
 }

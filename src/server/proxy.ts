@@ -8,6 +8,7 @@ import {
   TRUEMED_API_KEY_HEADER,
   TRUEMED_DEFAULT_PAGE_SIZE,
   TRUEMED_LIST_PATH,
+  TRUEMED_MAX_PAGE_SIZE,
   TRUEMED_SESSION_ID_PATTERN,
   TRUEMED_SESSION_QUERY_PARAMS,
   truemedSessionPath,
@@ -18,7 +19,7 @@ import { isPlainRecord, stripSecrets } from '../core/sanitize';
 /** Where the proxy sends requests unless told otherwise. */
 export const DEFAULT_TRUEMED_BASE_URL = 'https://api.truemed.com';
 /** Largest `page_size` the proxy forwards unless told otherwise; a larger one is a 400. */
-export const DEFAULT_PROXY_MAX_PAGE_SIZE = 100;
+export const DEFAULT_PROXY_MAX_PAGE_SIZE = TRUEMED_MAX_PAGE_SIZE;
 /** How long the proxy waits for Truemed (headers and body) unless told otherwise. */
 export const DEFAULT_PROXY_TIMEOUT_MS = 15_000;
 /**

@@ -4,11 +4,14 @@
  * exercised end to end without the real API or its key.
  */
 import { validateTruemedParams } from '../adapters/truemed/params';
+import { effectivePageSize } from '../core/pagination';
 import { isSettledRefundStatus } from '../core/summary';
 import {
   TRUEMED_API_KEY_HEADER,
   TRUEMED_DEFAULT_PAGE_SIZE,
+  TRUEMED_FILTER_PARAMS,
   TRUEMED_LIST_PATH,
+  TRUEMED_MAX_PAGE_SIZE,
   TRUEMED_SESSION_PATH_PREFIX,
   TRUEMED_SESSION_QUERY_PARAMS,
   type TruemedErrorWire,
@@ -25,7 +28,7 @@ export const FAKE_TRUEMED_API_KEY = 'test_truemed_key';
  * The largest page the fake serves. A larger `page_size` is clamped to this (not rejected), and the
  * response's `pagination.page_size` says what was used. The real API's limit is not documented.
  */
-export const FAKE_TRUEMED_MAX_PAGE_SIZE = 100;
+export const FAKE_TRUEMED_MAX_PAGE_SIZE = TRUEMED_MAX_PAGE_SIZE;
 
 /** Options of {@link createFakeTruemedApi}. */
 export interface FakeTruemedApiOptions {
@@ -169,7 +172,7 @@ export function listTruemedSessions(
 ): TruemedListResponseWire {
   const matching = records.filter(matcher(params));
   const page = Number(params.get('page') ?? 1);
-  const pageSize = Math.min(Number(params.get('page_size') ?? TRUEMED_DEFAULT_PAGE_SIZE), FAKE_TRUEMED_MAX_PAGE_SIZE);
+  const pageSize = effectivePageSize(Number(params.get('page_size') ?? TRUEMED_DEFAULT_PAGE_SIZE), { maxPageSize: FAKE_TRUEMED_MAX_PAGE_SIZE });
   const start = (page - 1) * pageSize;
   const include = includeFrom(params);
   return {
@@ -240,16 +243,17 @@ function instant(params: URLSearchParams, name: string): number | undefined {
 
 /** Builds the record filter for a query; every present parameter narrows the result. */
 function matcher(params: URLSearchParams): (session: TruemedPaymentSessionWire) => boolean {
-  const skipPending = flag(params, 'filter_pending', false);
-  const skipVoided = flag(params, 'filter_voided', false);
-  const kinds = list(params, 'kind');
-  const statuses = list(params, 'status');
-  const token = params.get('payment_token');
-  const needle = params.has('search') ? fold(params.get('search') as string) : undefined;
-  const createdFrom = instant(params, 'created_on_start');
-  const createdTo = instant(params, 'created_on_end');
-  const capturedFrom = instant(params, 'captured_on_start');
-  const capturedTo = instant(params, 'captured_on_end');
+  const names = TRUEMED_FILTER_PARAMS;
+  const skipPending = flag(params, names.excludePending, false);
+  const skipVoided = flag(params, names.excludeVoided, false);
+  const kinds = list(params, names.kind);
+  const statuses = list(params, names.status);
+  const token = params.get(names.paymentToken);
+  const needle = params.has(names.search) ? fold(params.get(names.search) as string) : undefined;
+  const createdFrom = instant(params, names.createdFrom);
+  const createdTo = instant(params, names.createdTo);
+  const capturedFrom = instant(params, names.capturedFrom);
+  const capturedTo = instant(params, names.capturedTo);
   const byCapture = capturedFrom !== undefined || capturedTo !== undefined;
 
   return (session) => {

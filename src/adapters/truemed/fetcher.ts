@@ -5,7 +5,8 @@
 import * as v from 'valibot';
 import { MAX_TIMER_MS, raceWithAbort, startDeadline } from '../../core/deadline';
 import { abortedError, PaymentSessionsError } from '../../core/errors';
-import { pageCount } from '../../core/pagination';
+import { filtersMappedBy } from '../../core/filters';
+import { effectivePageSize, pageCount } from '../../core/pagination';
 import { MAX_PAGE_SIZE, normalizeQuery } from '../../core/query';
 import { isPlainRecord } from '../../core/sanitize';
 import type { PaymentSession, SessionFetcher, SessionInclude, SessionPage, SessionQuery } from '../../core/types';
@@ -14,14 +15,21 @@ import { describeEnvelopeIssues } from '../issues';
 import { mapRecords, type InvalidRecordHandler } from '../records';
 import { mapTruemedSession } from './map';
 import { TruemedEnvelopeSchema } from './schema';
+import { buildTruemedSearchParams, buildTruemedSessionSearchParams } from './params';
 import { normalizeTruemedStatus } from './status';
-import { TRUEMED_API_KEY_HEADER, TRUEMED_KINDS, TRUEMED_LIST_PATH, TRUEMED_STATUSES, truemedSessionPath } from './wire';
+import {
+  TRUEMED_API_KEY_HEADER,
+  TRUEMED_FILTER_PARAMS,
+  TRUEMED_KINDS,
+  TRUEMED_LIST_PATH,
+  TRUEMED_MAX_PAGE_SIZE,
+  TRUEMED_STATUSES,
+  truemedSessionPath,
+} from './wire';
 
-/**
- * The largest `page_size` this fetcher sends unless its `maxPageSize` option says otherwise (the proxy's
- * default `maxPageSize` too); larger requests are capped.
- */
-export const TRUEMED_MAX_PAGE_SIZE = 100;
+// The query builder sits beside its validator; both stay importable from here, where they always were.
+export { buildTruemedSearchParams, buildTruemedSessionSearchParams } from './params';
+export { TRUEMED_MAX_PAGE_SIZE } from './wire';
 
 /** How long the fetcher waits for an answer (headers and body) unless its `timeoutMs` option says otherwise. */
 const TRUEMED_FETCH_TIMEOUT_MS = 30_000;
@@ -69,65 +77,6 @@ export interface TruemedFetcherOptions {
    * @defaultValue 30000
    */
   timeoutMs?: number;
-}
-
-const INCLUDE_PARAMS = {
-  items: 'include_order_items',
-  refunds: 'include_refunds',
-  disputes: 'include_disputes',
-  metadata: 'include_metadata',
-  fee: 'include_truemed_fee',
-} as const satisfies Record<keyof SessionInclude, string>;
-
-/**
- * The documented query parameters for a query. Only what is set is sent; include flags are sent as given
- * (`false` too, since `include_refunds` and `include_disputes` default to true upstream), lists
- * comma-joined, booleans as `true`/`false`. `status` values are raw Truemed statuses, passed through.
- * `page_size` is capped to `defaults.maxPageSize` (100 unless given).
- */
-export function buildTruemedSearchParams(
-  query: SessionQuery,
-  defaults: { include?: SessionInclude; summarizeRefunds?: boolean; maxPageSize?: number } = {},
-): URLSearchParams {
-  const params = new URLSearchParams();
-  params.set('page', String(query.page));
-  params.set('page_size', String(Math.min(query.pageSize, defaults.maxPageSize ?? TRUEMED_MAX_PAGE_SIZE)));
-  const setIf = (name: string, value: string | undefined) => {
-    if (value !== undefined && value !== '') params.set(name, value);
-  };
-  setIf('search', query.search);
-  setIf('status', query.status?.join(','));
-  setIf('kind', query.kind?.join(','));
-  setIf('created_on_start', query.createdFrom);
-  setIf('created_on_end', query.createdTo);
-  setIf('captured_on_start', query.capturedFrom);
-  setIf('captured_on_end', query.capturedTo);
-  if (query.excludePending) params.set('filter_pending', 'true');
-  if (query.excludeVoided) params.set('filter_voided', 'true');
-  setIf('payment_token', query.paymentToken);
-  const include: SessionInclude = { ...defaults.include, ...query.include };
-  for (const [key, param] of Object.entries(INCLUDE_PARAMS) as Array<[keyof SessionInclude, string]>) {
-    const flag = include[key];
-    if (flag !== undefined) params.set(param, String(flag));
-  }
-  if (defaults.summarizeRefunds) params.set('summarize_refunds', 'true');
-  return params;
-}
-
-/**
- * The query parameters of `GET /payments/v1/payment_session/{id}`: the fetcher's include flags and
- * `summarize_refunds`. **Assumption**: the single-session endpoint takes the same `include_*` flags as the
- * list (Truemed's reference says it returns "the same fields as a list entry" but does not list its
- * parameters); an upstream that ignores them still answers with its defaults.
- */
-export function buildTruemedSessionSearchParams(defaults: { include?: SessionInclude; summarizeRefunds?: boolean } = {}): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, param] of Object.entries(INCLUDE_PARAMS) as Array<[keyof SessionInclude, string]>) {
-    const flag = defaults.include?.[key];
-    if (flag !== undefined) params.set(param, String(flag));
-  }
-  if (defaults.summarizeRefunds) params.set('summarize_refunds', 'true');
-  return params;
 }
 
 function isBrowser(): boolean {
@@ -257,7 +206,7 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
     source: 'truemed',
     capabilities: {
       search: true,
-      filters: ['status', 'kind', 'createdAt', 'capturedAt', 'excludePending', 'excludeVoided', 'paymentToken'],
+      filters: filtersMappedBy(TRUEMED_FILTER_PARAMS),
       statuses: [...TRUEMED_STATUSES],
       kinds: [...TRUEMED_KINDS],
       maxPageSize,
@@ -363,7 +312,7 @@ function toPage(
   }
   // No pagination object: only a lower bound of the total is known (see createTruemedFetcher), one more
   // than seen when the page came back full, so that paging can reach the next page, where it settles.
-  const pageSize = Math.min(query.pageSize, maxPageSize);
+  const pageSize = effectivePageSize(query.pageSize, { maxPageSize });
   const full = records.length >= pageSize;
   const total = (query.page - 1) * pageSize + records.length + (full ? 1 : 0);
   return {

@@ -1,11 +1,73 @@
+/**
+ * Truemed's list query both ways: built from a `SessionQuery` (the fetcher) and checked against the
+ * documented parameters (the proxy and the fake API), beside each other so they cannot drift apart.
+ */
 import { toIsoInstant } from '../../core/iso-date';
+import { effectivePageSize } from '../../core/pagination';
+import type { SessionInclude, SessionQuery } from '../../core/types';
 import {
+  TRUEMED_FILTER_PARAMS,
   TRUEMED_KINDS,
+  TRUEMED_MAX_PAGE_SIZE,
   TRUEMED_QUERY_PARAMS,
   TRUEMED_STATUSES,
   type TruemedParamType,
   type TruemedQueryParam,
 } from './wire';
+
+const INCLUDE_PARAMS = {
+  items: 'include_order_items',
+  refunds: 'include_refunds',
+  disputes: 'include_disputes',
+  metadata: 'include_metadata',
+  fee: 'include_truemed_fee',
+} as const satisfies Record<keyof SessionInclude, string>;
+
+/**
+ * The documented query parameters for a query. Only what is set is sent; include flags are sent as given
+ * (`false` too, since `include_refunds` and `include_disputes` default to true upstream), lists
+ * comma-joined, booleans as `true`/`false`. `status` values are raw Truemed statuses, passed through.
+ * `page_size` is capped to `defaults.maxPageSize` (100 unless given).
+ */
+export function buildTruemedSearchParams(
+  query: SessionQuery,
+  defaults: { include?: SessionInclude; summarizeRefunds?: boolean; maxPageSize?: number } = {},
+): URLSearchParams {
+  const params = new URLSearchParams();
+  params.set('page', String(query.page));
+  params.set('page_size', String(effectivePageSize(query.pageSize, { maxPageSize: defaults.maxPageSize ?? TRUEMED_MAX_PAGE_SIZE })));
+  for (const [field, name] of Object.entries(TRUEMED_FILTER_PARAMS) as Array<[keyof typeof TRUEMED_FILTER_PARAMS, string]>) {
+    const value = query[field];
+    // Only what narrows the list is sent: no empty text or list, no `false` flag.
+    if (value === undefined || value === '' || value === false) continue;
+    const text = Array.isArray(value) ? value.join(',') : String(value);
+    if (text !== '') params.set(name, text);
+  }
+  const include: SessionInclude = { ...defaults.include, ...query.include };
+  for (const [key, param] of Object.entries(INCLUDE_PARAMS) as Array<[keyof SessionInclude, string]>) {
+    const flag = include[key];
+    if (flag !== undefined) params.set(param, String(flag));
+  }
+  if (defaults.summarizeRefunds) params.set('summarize_refunds', 'true');
+  return params;
+}
+
+/**
+ * The query parameters of `GET /payments/v1/payment_session/{id}`: the fetcher's include flags and
+ * `summarize_refunds`. **Assumption**: the single-session endpoint takes the same `include_*` flags as the
+ * list (Truemed's reference says it returns "the same fields as a list entry" but does not list its
+ * parameters); an upstream that ignores them still answers with its defaults.
+ */
+export function buildTruemedSessionSearchParams(defaults: { include?: SessionInclude; summarizeRefunds?: boolean } = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, param] of Object.entries(INCLUDE_PARAMS) as Array<[keyof SessionInclude, string]>) {
+    const flag = defaults.include?.[key];
+    if (flag !== undefined) params.set(param, String(flag));
+  }
+  if (defaults.summarizeRefunds) params.set('summarize_refunds', 'true');
+  return params;
+}
+
 
 /** The largest page number accepted; far beyond any real dataset, small enough to never overflow math. */
 export const MAX_PAGE_NUMBER = 1_000_000;

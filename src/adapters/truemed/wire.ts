@@ -4,9 +4,16 @@
  * (honours it), so the three can never disagree.
  */
 
+import type { SessionFilterQuery } from '../../core/filters';
+
 export const TRUEMED_LIST_PATH = '/payments/v1/payment_sessions';
 export const TRUEMED_API_KEY_HEADER = 'x-truemed-api-key';
 export const TRUEMED_DEFAULT_PAGE_SIZE = 30;
+/**
+ * The largest `page_size` the fetcher sends and the proxy forwards unless their `maxPageSize` options say
+ * otherwise (the fake API serves no more either).
+ */
+export const TRUEMED_MAX_PAGE_SIZE = 100;
 
 /** Values of the first-payment `status` field, as documented. */
 export const TRUEMED_STATUSES = [
@@ -65,6 +72,23 @@ export const TRUEMED_QUERY_PARAMS = {
   payment_token: 'string',
 } as const satisfies Record<string, TruemedParamType>;
 export type TruemedQueryParam = keyof typeof TRUEMED_QUERY_PARAMS;
+
+/**
+ * The documented parameter that carries each filter of a `SessionQuery`: the fetcher sends them, the fake
+ * API reads them, and the fetcher's `capabilities.filters` are the filters listed here.
+ */
+export const TRUEMED_FILTER_PARAMS = {
+  search: 'search',
+  status: 'status',
+  kind: 'kind',
+  createdFrom: 'created_on_start',
+  createdTo: 'created_on_end',
+  capturedFrom: 'captured_on_start',
+  capturedTo: 'captured_on_end',
+  excludePending: 'filter_pending',
+  excludeVoided: 'filter_voided',
+  paymentToken: 'payment_token',
+} as const satisfies Partial<Record<keyof SessionFilterQuery, TruemedQueryParam>>;
 
 /** `GET /payments/v1/payment_session/{id}`: one session by id (note the singular `payment_session`). */
 export const TRUEMED_SESSION_PATH_PREFIX = '/payments/v1/payment_session/';

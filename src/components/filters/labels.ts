@@ -1,41 +1,14 @@
 import { lookup } from '../../core/lookup';
+import { filterDefinition, SESSION_FILTER_DEFINITIONS, type SessionFilterFieldName } from '../../core/filters';
 import { isSessionStatus, SESSION_STATUSES } from '../../core/status';
-import type { FetcherCapabilities, SessionFetcher, SessionFilterName, SessionStatus } from '../../core/types';
+import type { FetcherCapabilities, SessionFetcher, SessionStatus } from '../../core/types';
 import type { Messages } from '../messages';
 
 /** A filter `SessionFilters` can show; `search` is the text search, the rest map to fetcher filters. */
-export type SessionFilterField =
-  | 'search'
-  | 'status'
-  | 'kind'
-  | 'created'
-  | 'captured'
-  | 'excludePending'
-  | 'excludeVoided'
-  | 'paymentToken';
+export type SessionFilterField = SessionFilterFieldName;
 
 /** Every field, in the order the form shows them. */
-export const SESSION_FILTER_FIELDS: readonly SessionFilterField[] = [
-  'search',
-  'status',
-  'kind',
-  'created',
-  'captured',
-  'excludePending',
-  'excludeVoided',
-  'paymentToken',
-];
-
-/** The fetcher capability each (non-search) field needs. */
-const CAPABILITY: Record<Exclude<SessionFilterField, 'search'>, SessionFilterName> = {
-  status: 'status',
-  kind: 'kind',
-  created: 'createdAt',
-  captured: 'capturedAt',
-  excludePending: 'excludePending',
-  excludeVoided: 'excludeVoided',
-  paymentToken: 'paymentToken',
-};
+export const SESSION_FILTER_FIELDS: readonly SessionFilterField[] = SESSION_FILTER_DEFINITIONS.map((definition) => definition.field);
 
 /**
  * Whether the backend can apply a field. Without capabilities (no provider: the host applies the query
@@ -43,29 +16,24 @@ const CAPABILITY: Record<Exclude<SessionFilterField, 'search'>, SessionFilterNam
  */
 export function isFieldSupported(field: SessionFilterField, capabilities: FetcherCapabilities | undefined): boolean {
   if (!capabilities) return true;
-  if (field === 'search') return capabilities.search;
-  return capabilities.filters.includes(CAPABILITY[field]);
+  const { capability } = filterDefinition(field);
+  // The one row without a capability is the text search, which has its own switch.
+  return capability === undefined ? capabilities.search : capabilities.filters.includes(capability);
 }
 
 /** The visible name of a non-search field, as used in its label and in the "cannot filter by" note. */
 export function fieldLabel(field: Exclude<SessionFilterField, 'search'>, messages: Messages): string {
-  switch (field) {
-    case 'status':
-      return messages.statusFilter;
-    case 'kind':
-      return messages.kindFilter;
-    case 'created':
-      return messages.createdRange;
-    case 'captured':
-      return messages.capturedRange;
-    case 'excludePending':
-      return messages.excludePending;
-    case 'excludeVoided':
-      return messages.excludeVoided;
-    case 'paymentToken':
-      return messages.paymentToken;
-  }
+  return messages[labelKey(field)];
 }
+
+/** The message naming a field, as its row in the filter table gives it. */
+function labelKey(field: SessionFilterField): FilterLabelKey {
+  return LABEL_KEYS.get(field) as FilterLabelKey;
+}
+type FilterLabelKey = (typeof SESSION_FILTER_DEFINITIONS)[number]['label'];
+const LABEL_KEYS: ReadonlyMap<SessionFilterField, FilterLabelKey> = new Map(
+  SESSION_FILTER_DEFINITIONS.map((definition) => [definition.field, definition.label]),
+);
 
 /** One checkbox of a multi-select: the raw value sent to the backend and its visible label. */
 export interface FilterOption {
@@ -94,11 +62,19 @@ function statusLabel(raw: string, statusOf: SessionFetcher['statusOf'], messages
   return status === 'unknown' ? raw : (lookup(messages.status, status) ?? raw);
 }
 
-/** The kind checkboxes: the backend's kinds labelled through `messages.kind` (else as sent). */
-export function kindOptions(capabilities: FetcherCapabilities | undefined, messages: Messages): FilterOption[] {
-  return (capabilities?.kinds ?? []).map((kind) => ({
-    value: kind,
-    label: lookup(messages.kind, kind) ?? kind,
+/** The list filters of the table other than status, whose values come from the backend's capabilities. */
+type ValueListDefinition = Exclude<Extract<(typeof SESSION_FILTER_DEFINITIONS)[number], { kind: 'list' }>, { field: 'status' }>;
+
+/**
+ * The checkboxes of a list filter other than status: the values the backend lists in its row's
+ * `knownValues` capability, labelled through the row's `valueLabels` messages (else as sent). None when the
+ * backend lists none.
+ */
+export function listOptions(definition: ValueListDefinition, capabilities: FetcherCapabilities | undefined, messages: Messages): FilterOption[] {
+  const labels = messages[definition.valueLabels];
+  return (capabilities?.[definition.knownValues] ?? []).map((value) => ({
+    value,
+    label: lookup(labels, value) ?? value,
   }));
 }
 
