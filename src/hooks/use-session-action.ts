@@ -71,7 +71,10 @@ export interface UseSessionActionResult<A extends SessionActionName> {
   input: SessionActionInputs[A] | undefined;
   error: PaymentSessionsError | null;
   result: SessionActionResult | null;
-  /** `idle` (or a settled attempt) → `confirming`. */
+  /**
+   * `idle` (or a settled attempt of this action) → `confirming`; nothing while the action is not
+   * available or an attempt on the session runs or has an unknown outcome.
+   */
   begin: () => void;
   /**
    * Sends the action with a new idempotency key, if `input` passes the checks; returns why not otherwise
@@ -161,12 +164,12 @@ export function useSessionAction<A extends SessionActionName>(
   );
 
   const begin = useCallback(() => {
-    if (!client || sessionId === undefined) return;
-    const current = runOf(client, sessionId);
+    if (!client || !shown || !actionsFor(shown, client).includes(action)) return;
+    const current = runOf(client, shown.id);
     if (current?.status === 'running' || current?.status === 'unknown') return;
-    if (current?.attempt.action === action) clearRun(client, sessionId);
-    setLocal({ sessionId, confirming: true });
-  }, [client, sessionId, action]);
+    if (current?.attempt.action === action) clearRun(client, shown.id);
+    setLocal({ sessionId: shown.id, confirming: true });
+  }, [client, shown, action]);
 
   const confirm = useCallback(
     (input?: SessionActionInputs[A]): SessionActionConfirmProblem | null => {

@@ -58,6 +58,8 @@ describe('useSessionAction', () => {
     it('offers nothing and sends nothing', () => {
       const { result } = renderAction(dataset()[0]!, 'refund', undefined);
       expect(result.current).toMatchObject({ available: false, allowed: [], status: 'idle' });
+      act(() => result.current.begin());
+      expect(result.current.status).toBe('idle');
       let problem: unknown;
       act(() => void (problem = result.current.confirm(refund)));
       expect(problem).toBe('unavailable');
