@@ -105,6 +105,12 @@ export function startRun(client: SessionActionsClient, sessionId: string, attemp
       setRun(client, sessionId, { status: 'succeeded', attempt, result, revalidating: true });
       try {
         await onSucceeded?.(result);
+      } catch (error) {
+        // A host's callback failing does not undo the action: report it as an uncaught error, the way a
+        // throwing event handler would be.
+        setTimeout(() => {
+          throw error;
+        });
       } finally {
         if (runsOf(client).get(sessionId)?.result === result) setRun(client, sessionId, { status: 'succeeded', attempt, result });
       }

@@ -91,6 +91,17 @@ describe('useSessionAction', () => {
     expect(client.requests[0]).toMatchObject({ action: 'refund', sessionId: 'ps_0001', amount: usd(1200), reason: 'customer_request' });
   });
 
+  it('calls onSuccess once with the result', async () => {
+    const client = recordingClient();
+    const onSuccess = vi.fn();
+    const { wrapper } = providerWrapper(createFakeFetcher({ sessions: dataset() }), { actions: client });
+    const { result } = renderHook(() => useSessionAction(dataset()[1]!, 'void', { onSuccess, revalidate: false }), { wrapper });
+    act(() => void result.current.confirm());
+    await waitFor(() => expect(result.current.status).toBe('succeeded'));
+    expect(onSuccess).toHaveBeenCalledOnce();
+    expect(onSuccess).toHaveBeenCalledWith({ action: 'void', sessionId: 'ps_0002', id: 're_1' });
+  });
+
   it('a double click sends one request', async () => {
     const client = recordingClient();
     client.answer = never;
