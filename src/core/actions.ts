@@ -177,7 +177,8 @@ export type ActionAmountProblem =
  * checkActionAmount({ amountMinor: 1200, currency: 'USD' }, refundableOf(session)) // null, or 'above_limit' …
  */
 export function checkActionAmount(amount: Money, limit: Money | undefined): ActionAmountProblem | null {
-  if (!Number.isSafeInteger(amount.amountMinor)) return 'not_integer';
+  // `amount?.`: a caller from plain JavaScript may pass nothing at all; that is no amount to send either.
+  if (!Number.isSafeInteger((amount as Money | undefined)?.amountMinor)) return 'not_integer';
   if (amount.amountMinor <= 0) return 'not_positive';
   if (!isUsableMoney(limit)) return 'limit_unknown';
   if (amount.currency !== limit.currency) return 'currency_mismatch';
@@ -271,14 +272,14 @@ export type ActionInputProblem = ActionAmountProblem | 'invalid_reason' | 'inval
 export function checkActionInput<A extends SessionActionName>(session: PaymentSession, action: A, input: SessionActionInputs[A]): ActionInputProblem | null {
   if (!allowedActions(session).includes(action)) return 'not_allowed';
   if (action === 'refund') {
-    const refund = input as RefundInput;
+    const refund = (input ?? {}) as RefundInput;
     const problem = checkActionAmount(refund.amount, refundableOf(session));
     if (problem) return problem;
     if (!REFUND_REASONS.includes(refund.reason)) return 'invalid_reason';
     if (refund.items !== undefined && (!Array.isArray(refund.items) || checkRefundItems(session, refund.items, refund.amount).length > 0)) return 'invalid_items';
     return null;
   }
-  if (action === 'capture') return checkActionAmount((input as CaptureInput).amount, capturableOf(session));
+  if (action === 'capture') return checkActionAmount(((input ?? {}) as CaptureInput).amount, capturableOf(session));
   return null;
 }
 

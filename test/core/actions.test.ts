@@ -185,6 +185,9 @@ describe('checkActionInput', () => {
     expect(checkActionInput(captured, 'capture', { amount: usd(100) })).toBe('not_allowed');
     expect(checkActionInput(session({ status: 'authorized', capturableAmount: usd(100) }), 'capture', { amount: usd(101) })).toBe('above_limit');
     expect(checkActionInput(session({ status: 'pending' }), 'cancel', undefined)).toBeNull();
+    // From plain JavaScript, without an input at all: refused, not a crash.
+    expect(checkActionInput(captured, 'refund', undefined as never)).toBe('not_integer');
+    expect(checkActionInput(session({ status: 'authorized', capturableAmount: usd(100) }), 'capture', undefined as never)).toBe('not_integer');
   });
 });
 
