@@ -264,6 +264,8 @@ function captured(session: TruemedPaymentSessionWire, amount: number, at: string
     captured_amount: capturedAmount,
     captured_on: session.captured_on ?? at,
     ...(items === undefined ? {} : { order_items: items }),
+    // Captured money can be refunded: the session lists its refunds (none yet) unless it carries only their sum.
+    ...(session.refunds === undefined && session.refund_amount === undefined ? { refunds: [] } : {}),
   };
 }
 

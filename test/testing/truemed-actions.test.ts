@@ -156,6 +156,22 @@ describe('capture', () => {
     expect(sumOf(current(before.id).order_items, 'total_refundable')).toBe(before.total_amount);
   });
 
+  it('captures an authorization without item figures up to its total less what was captured', async () => {
+    await server.close();
+    await start({
+      sessions: [
+        { id: 'ps_hold', kind: 'authorization', status: 'authorized', status_summary: 'Authorized', total_amount: 8_000, created_on: '2026-10-01T10:00:00.000Z' },
+      ],
+    });
+    expect(await capture('ps_hold', { total_amount: 8_001 })).toEqual(rejected('TotalAmountInvalid'));
+    expect((await capture('ps_hold', { total_amount: 3_000 })).status).toBe(200);
+    expect(current('ps_hold')).toMatchObject({ status: 'captured', status_summary: 'Partially Captured', captured_amount: 3_000 });
+    expect(current('ps_hold')).not.toHaveProperty('order_items');
+    const session = await listed('ps_hold');
+    expect(session.status).toBe('partially_captured');
+    expect(session.refundableAmount?.amountMinor).toBe(3_000);
+  });
+
   it('refuses a missing, malformed or too large total_amount, and changes nothing', async () => {
     const before = bySummary('authorized', 'Authorized');
     const capturable = sumOf(before.order_items, 'total_capturable');
@@ -424,6 +440,15 @@ describe('idempotency', () => {
     expect(sumOf(current(before.id).order_items, 'total_refundable')).toBe(sumOf(before.order_items, 'total_refundable') - 500);
   });
 
+  it('makes one refund of two simultaneous requests with the same key (a double click)', async () => {
+    const before = refundable();
+    const request = refundBody(before.id, 'double-click');
+    const [first, second] = await Promise.all([refund(request), refund(request)]);
+    expect(first.status).toBe(200);
+    expect(second).toEqual(first);
+    expect(current(before.id).refunds).toHaveLength((before.refunds ?? []).length + 1);
+  });
+
   it('refuses the same key with another body, another session or another call (IdempotencyKeyReused)', async () => {
     const before = refundable();
     const other = find((r) => r.status === 'captured' && r.status_summary === 'Partially Refunded' && r.id !== before.id);
@@ -523,6 +548,22 @@ describe('HTTP: key, routes, faults and the request log', () => {
     expect((await post(sessionPath(record.id, 'void'), {}, { 'content-type': 'application/json' })).status).toBe(401);
     api.failNextWrite(null);
     expect((await voidSession(record.id)).status).toBe(200);
+  });
+
+  it('hangs in memory too, until the request is aborted', async () => {
+    const record = bySummary('authorized', 'Authorized');
+    api.failNextWrite({ kind: 'hang' });
+    const controller = new AbortController();
+    const answer = api.fetch(`http://truemed.test${sessionPath(record.id, 'void')}`, {
+      method: 'POST',
+      headers: KEY_HEADERS,
+      body: '{}',
+      signal: controller.signal,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(current(record.id).status).toBe('authorization_voided');
+    controller.abort(new Error('client timeout'));
+    await expect(answer).rejects.toThrow('client timeout');
   });
 
   it('records each write’s body', async () => {
