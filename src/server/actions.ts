@@ -368,6 +368,8 @@ export interface WriteHandlerContext {
   /** The proxy's answer for an upstream outcome; with `outcomeUnknown`, error bodies say the write may have happened. */
   answerFromOutcome: (request: Request, outcome: UpstreamOutcome, outcomeUnknown: boolean) => Response;
   fail: (request: Request, status: number, body: TruemedProxyErrorBody, headers?: Record<string, string>) => Response;
+  /** Replaces every form of the key in a text. */
+  redact: (text: string) => string;
   onAction?: (event: TruemedProxyActionEvent) => void;
 }
 
@@ -379,12 +381,18 @@ export interface WriteHandlerContext {
  * `authorize` allowed, so a caller it refused learns nothing about which values would pass.
  */
 export function createWriteHandler(context: WriteHandlerContext) {
-  const { apiKey, upstreamBase, enabled, allowedOrigins, authorize, callUpstream, answerFromOutcome, fail, onAction } = context;
+  const { apiKey, upstreamBase, enabled, allowedOrigins, authorize, callUpstream, answerFromOutcome, fail, redact, onAction } = context;
 
   const audit = (event: TruemedProxyActionEvent): void => {
     if (!onAction) return;
+    // A client could send the key itself as an id or an idempotency key; the log must not carry it either.
+    const cleaned: TruemedProxyActionEvent = { ...event };
+    for (const name of ['sessionId', 'idempotencyKey', 'code', 'resultId'] as const) {
+      const value = cleaned[name];
+      if (value !== undefined) cleaned[name] = redact(value);
+    }
     try {
-      onAction(event);
+      onAction(cleaned);
     } catch {
       // The host's logger failing must not change what the client is told.
     }
@@ -445,9 +453,7 @@ export function createWriteHandler(context: WriteHandlerContext) {
       const resultId = outcome.kind === 'answered' ? resultIdOf(action, parseJsonBody(outcome.text)) : undefined;
       return answer(response, 'succeeded', undefined, resultId);
     }
-    const code = await errorCodeOf(response);
-    // A 2xx Truemed sent but the proxy could not pass on (not JSON) is a write that probably happened.
-    return answer(response, verdictOfUpstream === 'succeeded' ? 'unknown' : verdictOfUpstream, code);
+    return answer(response, verdictOfUpstream, await errorCodeOf(response));
   };
 }
 
@@ -456,7 +462,8 @@ export function writeOutcomeOf(outcome: UpstreamOutcome): TruemedProxyActionOutc
   switch (outcome.kind) {
     case 'answered': {
       const { status } = outcome;
-      if (status >= 200 && status < 300) return 'succeeded';
+      // A 2xx the proxy cannot pass on (not a JSON object) is a write that probably happened, unconfirmed.
+      if (status >= 200 && status < 300) return isPlainRecord(parseJsonBody(outcome.text)) ? 'succeeded' : 'unknown';
       // Truemed refused the server's key: it did nothing.
       if (status === 401 || status === 403) return 'failed';
       if (status >= 400 && status < 500) return 'rejected';

@@ -229,7 +229,8 @@ export interface TruemedProxyOptions {
  *     if (!user) throw new Error('not signed in');                   // 401
  *     return action === 'list' || action === 'read' || user.role === 'admin'; // a viewer's refund is a 403
  *   },
- *   onAction: ({ action, sessionId, amountMinor, outcome, request }) => audit.log({ action, sessionId, amountMinor, outcome, who: request.headers.get('cookie') }),
+ *   // Your own logger: it looks up who is signed in from the request and writes one audit row.
+ *   onAction: ({ request, ...event }) => void writeAuditRow(request, event),
  * });
  * export const GET = proxy;
  * export const POST = proxy;
@@ -352,6 +353,7 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
     callUpstream,
     answerFromOutcome: (request, outcome, outcomeUnknown) => answerFromOutcome(request, outcome, { outcomeUnknown }),
     fail,
+    redact,
     onAction: settings.onAction,
   });
 
