@@ -176,9 +176,9 @@ export interface TruemedProxyOptions {
    */
   maxResponseBytes?: number;
   /**
-   * Server-side logging hook for failures. Not called for the proxy's own 400 (an invalid parameter), 401
-   * (`authorize` said no) or 405; called when `authorize` throws and for Truemed's own error answers. Never
-   * receives the key.
+   * Server-side logging hook for failures. Not called for the proxy's own 400 (an invalid parameter or
+   * body), 401 (`authorize` said no), 403, 404, 405 or 415; called when `authorize` throws and for Truemed's
+   * own error answers. Never receives the key. (Writes are logged, whatever their outcome, by `onAction`.)
    */
   onError?: (info: TruemedProxyErrorInfo) => void;
 }
@@ -256,9 +256,8 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
   const respond = (request: Request, status: number, body: object, headers?: Record<string, string>): Response =>
     jsonResponse(request.method === 'HEAD', status, redact(JSON.stringify(body)), headers);
 
-  const failPlain = (request: Request, status: number, body: TruemedProxyErrorBody, headers?: Record<string, string>) =>
+  const fail = (request: Request, status: number, body: TruemedProxyErrorBody, headers?: Record<string, string>) =>
     respond(request, status, body, headers);
-  const fail = failPlain;
 
   /** `authorize`, never throwing: a throw is reported (as the 401 it becomes) and said apart from a no. */
   async function checkAuthorization(request: Request, intent: TruemedProxyIntent, statusIfThrown: number) {
@@ -364,13 +363,13 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
    */
   function answerFromOutcome(request: Request, outcome: UpstreamOutcome, write?: { outcomeUnknown: boolean }): Response {
     const outcomeUnknown = write?.outcomeUnknown === true;
-    const fail = outcomeUnknown ? failOutcomeUnknown : failPlain;
+    const failWith = outcomeUnknown ? failOutcomeUnknown : fail;
     switch (outcome.kind) {
       case 'client_aborted':
-        return fail(request, 499, { error: 'ClientClosedRequest', message: 'The client went away.' });
+        return failWith(request, 499, { error: 'ClientClosedRequest', message: 'The client went away.' });
       case 'timeout':
         report({ reason: 'upstream_timeout', status: 504, message: `Truemed did not answer within ${timeoutMs} ms.` });
-        return fail(request, 504, {
+        return failWith(request, 504, {
           error: 'UpstreamTimeout',
           message: outcomeUnknown
             ? 'The payment provider took too long to answer; the action may or may not have happened. Check the session before trying again.'
@@ -378,7 +377,7 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
         });
       case 'unreachable':
         report({ reason: 'upstream_unreachable', status: 502, message: `Could not reach Truemed: ${outcome.detail}` });
-        return fail(request, 502, {
+        return failWith(request, 502, {
           error: 'UpstreamUnavailable',
           message: 'The payment provider could not be reached. Try again shortly.',
         });
@@ -389,22 +388,22 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
           upstreamStatus: outcome.status,
           message: `Truemed's body passed maxResponseBytes (${maxResponseBytes}); the call was aborted.`,
         });
-        return fail(request, 502, {
+        return failWith(request, 502, {
           error: 'UpstreamResponseTooLarge',
           message: 'The payment provider sent an answer too large to handle.',
           upstreamStatus: outcome.status,
         });
       case 'answered':
-        return answerFromUpstream(request, outcome, fail, write !== undefined);
+        return answerFromUpstream(request, outcome, failWith, write !== undefined);
     }
   }
 
   function failOutcomeUnknown(request: Request, status: number, body: TruemedProxyErrorBody, headers?: Record<string, string>) {
-    return failPlain(request, status, { ...body, outcome: 'unknown' }, headers);
+    return fail(request, status, { ...body, outcome: 'unknown' }, headers);
   }
   // ---------------------------------------------------------------------------------------------------------
 
-  function answerFromUpstream(request: Request, upstream: UpstreamAnswer, fail: typeof failPlain, isWrite: boolean): Response {
+  function answerFromUpstream(request: Request, upstream: UpstreamAnswer, failWith: typeof fail, isWrite: boolean): Response {
     const { status } = upstream;
     const retryAfter = validRetryAfter(upstream.retryAfter);
     const retryHeaders = retryAfter === undefined ? undefined : { 'retry-after': retryAfter };
@@ -413,7 +412,7 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
       const body = parseJson(upstream.text);
       if (isPlainRecord(body)) return respond(request, 200, stripSecrets(body));
       report({ reason: 'upstream_invalid_response', status: 502, upstreamStatus: status, message: 'Truemed answered 2xx without a JSON object.' });
-      return fail(request, 502, {
+      return failWith(request, 502, {
         error: 'UpstreamInvalidResponse',
         message: 'The payment provider sent an unreadable answer.',
         upstreamStatus: status,
@@ -421,7 +420,7 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
     }
     if (status === 401 || status === 403) {
       report({ reason: 'upstream_status', status: 502, upstreamStatus: status, message: `Truemed refused the API key (HTTP ${status}).` });
-      return fail(request, 502, {
+      return failWith(request, 502, {
         error: 'UpstreamAuthFailed',
         message: 'The payment provider refused this server’s credentials.',
         upstreamStatus: status,
@@ -430,11 +429,11 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
     if (status >= 400 && status < 500) {
       const body = upstreamErrorBody(upstream.text, status, isWrite ? UPSTREAM_WRITE_ERROR_CODE : UPSTREAM_ERROR_CODE);
       report({ reason: 'upstream_status', status, upstreamStatus: status, message: `Truemed answered ${status}: ${body.error}: ${body.message}` });
-      return fail(request, status, body, status === 429 ? retryHeaders : undefined);
+      return failWith(request, status, body, status === 429 ? retryHeaders : undefined);
     }
     if (status >= 500 && status < 600) {
       report({ reason: 'upstream_status', status: 502, upstreamStatus: status, message: `Truemed answered ${status}.` });
-      return fail(
+      return failWith(
         request,
         502,
         { error: 'UpstreamError', message: 'The payment provider failed to answer. Try again shortly.', upstreamStatus: status },
@@ -443,7 +442,7 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
     }
     // Redirects are not followed (they would carry the key elsewhere); anything else is unexpected.
     report({ reason: 'upstream_invalid_response', status: 502, upstreamStatus: status, message: `Truemed answered an unexpected ${status}.` });
-    return fail(request, 502, {
+    return failWith(request, 502, {
       error: 'UpstreamInvalidResponse',
       message: 'The payment provider sent an unexpected answer.',
       upstreamStatus: status,
