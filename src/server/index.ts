@@ -15,4 +15,10 @@ export {
   type TruemedProxyErrorReason,
   type TruemedProxyOptions,
 } from './proxy';
+export type {
+  TruemedProxyActionEvent,
+  TruemedProxyActionName,
+  TruemedProxyActionOutcome,
+  TruemedProxyIntent,
+} from './actions';
 export { toNodeHandler, type NodeHandlerOptions, type NodeRequestHandler } from './node';

@@ -30,8 +30,10 @@ const VALID_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5}
  * Adapts a Fetch-API handler to `(req, res)`. The `Request` it builds has the URL from the `Host` header
  * and `req.originalUrl ?? req.url` (so a handler mounted in an Express router sees the full path), the
  * method and headers as received, and a `signal` that aborts when the client closes the connection — the
- * proxy then aborts its Truemed call. Request bodies are not forwarded (the proxy serves only GET); the
- * response body is buffered, which suits the proxy's small JSON answers.
+ * proxy then aborts its Truemed call. The body of a request other than GET and HEAD is streamed to the
+ * handler as it arrives (the proxy's write routes read at most 16 KiB of it); when a body parser mounted
+ * earlier has consumed it, its `req.body` is passed on instead (a string or a Buffer as it is, a parsed
+ * value as JSON). The response body is buffered, which suits the proxy's small JSON answers.
  *
  * @example
  * import { createServer } from 'node:http';
@@ -114,13 +116,58 @@ function toFetchRequest(req: IncomingMessage, signal: AbortSignal): Request | Re
     return errorResponse(400, 'BadRequest', 'A request header could not be read.');
   }
   try {
-    return new Request(`${scheme}://${host}${path}`, { method, headers, signal });
+    const body = method === 'GET' || method === 'HEAD' ? undefined : requestBody(req);
+    // `duplex: 'half'` is how the Fetch API takes a streamed request body.
+    const init = { method, headers, signal, ...(body === undefined ? {} : { body, duplex: 'half' }) } as RequestInit;
+    return new Request(`${scheme}://${host}${path}`, init);
   } catch {
     // `new Request` refuses CONNECT/TRACE/TRACK and malformed targets.
     return method === 'GET' || method === 'HEAD'
       ? errorResponse(400, 'BadRequest', 'The request could not be read.')
       : errorResponse(405, 'MethodNotAllowed', `${method} is not allowed here; use GET.`, { allow: 'GET, HEAD' });
   }
+}
+
+/**
+ * The request's body for the Fetch API. Read as the handler pulls it, so a handler that stops early (the
+ * proxy past its cap) leaves the rest unread; Node drains or closes the connection after the answer.
+ */
+function requestBody(req: IncomingMessage): BodyInit | undefined {
+  // Express's body parsers leave the stream consumed and the result here.
+  const parsed = (req as IncomingMessage & { body?: unknown }).body;
+  if (typeof parsed === 'string') return parsed;
+  if (parsed instanceof Uint8Array) return new Uint8Array(parsed);
+  if (parsed !== undefined && (req.readableEnded || !req.readable)) return JSON.stringify(parsed);
+  if (req.readableEnded) return undefined;
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk: Buffer | string) => {
+        if (done) return;
+        controller.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk));
+        // Hold the socket back until the handler asks for more.
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.once('end', () => {
+        if (done) return;
+        done = true;
+        controller.close();
+      });
+      req.once('error', (error) => {
+        if (done) return;
+        done = true;
+        controller.error(error);
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      done = true;
+      // Let Node discard the rest rather than buffer it.
+      req.resume();
+    },
+  });
 }
 
 function writeResponse(response: Response, body: Uint8Array, res: ServerResponse): void {

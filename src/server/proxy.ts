@@ -15,6 +15,15 @@ import {
 } from '../adapters/truemed/wire';
 import { MAX_TIMER_MS, raceWithAbort, startDeadline } from '../core/deadline';
 import { isPlainRecord, stripSecrets } from '../core/sanitize';
+import {
+  allowedOriginsFrom,
+  createWriteHandler,
+  enabledActionsFrom,
+  writeRouteOf,
+  type TruemedProxyActionEvent,
+  type TruemedProxyActionName,
+  type TruemedProxyIntent,
+} from './actions';
 
 /** Where the proxy sends requests unless told otherwise. */
 export const DEFAULT_TRUEMED_BASE_URL = 'https://api.truemed.com';
@@ -34,6 +43,8 @@ const REDACTED = '[redacted]';
 const MAX_UPSTREAM_MESSAGE_LENGTH = 300;
 /** Truemed's error codes are identifiers (`MissingField`); anything else is not passed on. */
 const UPSTREAM_ERROR_CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+/** A write's error code is passed on only when it is a plain word, as all of Truemed's documented ones are. */
+const UPSTREAM_WRITE_ERROR_CODE = /^[A-Za-z]{1,64}$/;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what these match
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]+/g;
 // eslint-disable-next-line no-control-regex -- a header value with these would be refused or split
@@ -54,7 +65,12 @@ export type TruemedProxyErrorCode =
   | 'UpstreamAuthFailed'
   | 'UpstreamError'
   | 'ClientClosedRequest'
-  | 'InternalError';
+  | 'InternalError'
+  | 'NotFound'
+  | 'Forbidden'
+  | 'CrossSiteRequest'
+  | 'UnsupportedMediaType'
+  | 'InvalidBody';
 
 /** The JSON body of every non-2xx answer. */
 export interface TruemedProxyErrorBody {
@@ -62,8 +78,13 @@ export interface TruemedProxyErrorBody {
   error: string;
   /** A readable sentence, safe to show: never the key, never the upstream URL. */
   message: string;
-  /** For `InvalidParameter`: the query parameter at fault. */
+  /** For `InvalidParameter`: the query parameter at fault; for `InvalidBody`: the body field (a dot path). */
   param?: string;
+  /**
+   * On a write route: `'unknown'` when the write may or may not have happened (a timeout, a lost
+   * connection, a 5xx, an unreadable answer) — check the session before trying again with a new key.
+   */
+  outcome?: 'unknown';
   /** Truemed's status when it answered and the proxy turned that answer into a 502 (an error status, a 3xx, a 2xx that is not JSON). */
   upstreamStatus?: number;
 }
@@ -94,10 +115,45 @@ export interface TruemedProxyOptions {
   /** The Truemed server-to-server key, sent as `x-truemed-api-key`. Read it from the server's environment. */
   apiKey: string;
   /**
-   * The host's own access check, run before anything else. Only `true` lets the request through; `false`,
-   * anything else, or a throw is a 401 and Truemed is never called.
+   * The host's own access check, asked for every request with what it would do: `{ action: 'list' }`,
+   * `{ action: 'read', sessionId }` or, on a write route, `{ action: 'refund' | 'capture' | 'void' |
+   * 'cancel', sessionId, amount }` (amount in cents; each value only when it is valid). Only `true` lets
+   * the request through. For a read, anything else or a throw is a 401. For a write, `false` (or anything
+   * but `true`) is a 403 `Forbidden` — the caller is signed in but may not do this — and a throw is a 401
+   * `Unauthorized` reported to `onError`: throw when there is no signed-in user. Truemed is never called
+   * unless it said `true`. On write routes it runs after the cross-site checks, so a request a foreign page
+   * made never reaches the host's session lookup.
+   *
+   * @example
+   * // Viewers may list and open sessions; only admins may refund, capture, void and cancel, and support
+   * // staff may refund up to $100.
+   * authorize: async (request, intent) => {
+   *   const user = await getUser(request);
+   *   if (!user) throw new Error('not signed in');            // 401
+   *   if (intent.action === 'list' || intent.action === 'read') return true;
+   *   if (user.role === 'admin') return true;
+   *   return user.role === 'support' && intent.action === 'refund' && (intent.amount ?? Infinity) <= 100_00; // else 403
+   * },
    */
-  authorize: (request: Request) => boolean | Promise<boolean>;
+  authorize: (request: Request, intent: TruemedProxyIntent) => boolean | Promise<boolean>;
+  /**
+   * The write routes to serve: Truemed's `refund` (`POST …/payments/v1/refund`), `capture`, `void` and
+   * `cancel` (`POST …/payments/v1/payment_session/{id}/capture|void|cancel`). A write route not listed
+   * answers 404 `NotFound`. @defaultValue none: the proxy only reads
+   */
+  actions?: readonly TruemedProxyActionName[];
+  /**
+   * Origins besides the request's own from which writes are accepted, exactly as browsers send them in
+   * `Origin` (`https://admin.example.com`). Needed when the browser's origin is not the URL the handler
+   * sees (a reverse proxy that rewrites the host) or the page lives on another origin. @defaultValue none
+   */
+  allowedOrigins?: readonly string[];
+  /**
+   * The audit hook: called once for every write attempt that passed the cross-site checks, with what was
+   * asked (validated values only), how it ended and the client's `Request` (to look up who asked in the
+   * host's own session). Never receives the key; a throw here does not change the answer.
+   */
+  onAction?: (event: TruemedProxyActionEvent) => void;
   /** Truemed's origin (a path prefix is kept, for a gateway). @defaultValue 'https://api.truemed.com' */
   baseUrl?: string;
   /** The `fetch` used to call Truemed. @defaultValue `globalThis.fetch`, looked up on each call */
@@ -120,9 +176,9 @@ export interface TruemedProxyOptions {
    */
   maxResponseBytes?: number;
   /**
-   * Server-side logging hook for failures. Not called for the proxy's own 400 (an invalid parameter), 401
-   * (`authorize` said no) or 405; called when `authorize` throws and for Truemed's own error answers. Never
-   * receives the key.
+   * Server-side logging hook for failures. Not called for the proxy's own 400 (an invalid parameter or
+   * body), 401 (`authorize` said no), 403, 404, 405 or 415; called when `authorize` throws and for Truemed's
+   * own error answers. Never receives the key. (Writes are logged, whatever their outcome, by `onAction`.)
    */
   onError?: (info: TruemedProxyErrorInfo) => void;
 }
@@ -137,7 +193,14 @@ export interface TruemedProxyOptions {
  *   `/payments/v1/payment_session/{id}` (what `fetcher.getSession` asks for — mount a catch-all route for
  *   it), which calls that one session. The id must be 1–128 letters, digits, `_` or `-` (else a 400 naming
  *   `id`); only the include flags and `summarize_refunds` are forwarded; Truemed's 404 stays a 404.
- * - `authorize(request)` runs first; anything but `true` is a 401 and Truemed is not called.
+ * - `authorize(request, intent)` runs first; anything but `true` is a 401 and Truemed is not called.
+ * - Writes (only those listed in `actions`; others are a 404): `POST …/payments/v1/refund` and
+ *   `POST …/payments/v1/payment_session/{id}/capture|void|cancel`. Checked in this order: same-origin
+ *   (`Origin`, `Sec-Fetch-Site`; else 403 `CrossSiteRequest`) and `application/json` (else 415); the body
+ *   (at most 16 KiB) read and validated; `authorize` with the action, session and amount (`false` is a 403
+ *   `Forbidden`, a throw a 401); a 400 `InvalidBody` (or `InvalidParameter` for the id) naming the field;
+ *   then Truemed, with a body rebuilt from the validated fields. A timeout is a 504 with
+ *   `outcome: 'unknown'`: the write may have happened. `onAction` hears of every attempt.
  * - Query: only Truemed's documented parameters are forwarded (others dropped), each validated; a bad value
  *   is a 400 `{ error: 'InvalidParameter', message, param }`, and so is a `page_size` above `maxPageSize`.
  * - Headers: only the client's `accept` goes upstream (cookies, `authorization`, `x-forwarded-*` do not);
@@ -155,6 +218,22 @@ export interface TruemedProxyOptions {
  *   apiKey: process.env.TRUEMED_API_KEY!,
  *   authorize: async (request) => (await getSession(request))?.role === 'merchant-admin',
  * });
+ *
+ * @example
+ * // app/api/truemed/[...path]/route.ts: reads for every staff member, refunds for admins only
+ * const proxy = createTruemedProxy({
+ *   apiKey: process.env.TRUEMED_API_KEY!,
+ *   actions: ['refund', 'capture', 'void', 'cancel'],
+ *   authorize: async (request, { action }) => {
+ *     const user = await getSession(request);
+ *     if (!user) throw new Error('not signed in');                   // 401
+ *     return action === 'list' || action === 'read' || user.role === 'admin'; // a viewer's refund is a 403
+ *   },
+ *   // Your own logger: it looks up who is signed in from the request and writes one audit row.
+ *   onAction: ({ request, ...event }) => void writeAuditRow(request, event),
+ * });
+ * export const GET = proxy;
+ * export const POST = proxy;
  */
 export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
   const settings = checkOptions(options);
@@ -180,16 +259,21 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
   const fail = (request: Request, status: number, body: TruemedProxyErrorBody, headers?: Record<string, string>) =>
     respond(request, status, body, headers);
 
-  async function isAuthorized(request: Request): Promise<boolean> {
+  /** `authorize`, never throwing: a throw is reported (as the 401 it becomes) and said apart from a no. */
+  async function checkAuthorization(request: Request, intent: TruemedProxyIntent, statusIfThrown: number) {
     try {
-      return (await authorize(request)) === true;
+      return (await authorize(request, intent)) === true ? 'allowed' : 'refused';
     } catch (error) {
-      report({ reason: 'authorize_threw', status: 401, message: `authorize threw: ${describeError(error)}` });
-      return false;
+      report({ reason: 'authorize_threw', status: statusIfThrown, message: `authorize threw: ${describeError(error)}` });
+      return 'threw';
     }
   }
 
   async function handle(request: Request): Promise<Response> {
+    if (request.method === 'POST') {
+      const route = writeRouteOf(new URL(request.url).pathname);
+      if (route !== undefined) return handleWrite(request, route);
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return fail(
         request,
@@ -198,11 +282,15 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
         { allow: ALLOWED_METHODS },
       );
     }
+    const sessionId = sessionRouteId(new URL(request.url).pathname);
+    const intent: TruemedProxyIntent =
+      sessionId === undefined
+        ? { action: 'list' }
+        : { action: 'read', ...(TRUEMED_SESSION_ID_PATTERN.test(sessionId) ? { sessionId } : {}) };
     // Before the query is even read: an anonymous caller learns nothing, not even which values are valid.
-    if (!(await isAuthorized(request))) {
+    if ((await checkAuthorization(request, intent, 401)) !== 'allowed') {
       return fail(request, 401, { error: 'Unauthorized', message: 'Sign in with an account allowed to view payment sessions.' });
     }
-    const sessionId = sessionRouteId(new URL(request.url).pathname);
     if (sessionId !== undefined) return handleSession(request, sessionId);
     const check = validateTruemedParams(new URL(request.url).searchParams);
     if (!check.ok) return fail(request, 400, { error: 'InvalidParameter', message: check.message, param: check.param });
@@ -251,23 +339,45 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
     return answerFromOutcome(request, outcome);
   }
 
-  /** Truemed's origin and path prefix, to which the single-session path is appended. */
+  /** Truemed's origin and path prefix, to which the single-session and write paths are appended. */
   const sessionBaseUrl = listUrl.slice(0, -TRUEMED_LIST_PATH.length);
 
-  /** The list route's answer for each upstream outcome, reused as is by the single-session route. */
-  function answerFromOutcome(request: Request, outcome: UpstreamOutcome): Response {
+  // --- Writes: POST …/payments/v1/refund and …/payment_session/{id}/capture|void|cancel (see ./actions) ------
+  const handleWrite = createWriteHandler({
+    apiKey,
+    upstreamBase: sessionBaseUrl,
+    enabled: settings.actions,
+    allowedOrigins: settings.allowedOrigins,
+    authorize: (request, intent) => checkAuthorization(request, intent, 401),
+    callUpstream,
+    answerFromOutcome: (request, outcome, outcomeUnknown) => answerFromOutcome(request, outcome, { outcomeUnknown }),
+    fail,
+    redact,
+    onAction: settings.onAction,
+  });
+
+  /**
+   * The list route's answer for each upstream outcome, reused by the single-session and write routes. For a
+   * write, Truemed's error codes must be plain words, and when the write may or may not have happened
+   * (`outcomeUnknown`) every error body says `outcome: 'unknown'`.
+   */
+  function answerFromOutcome(request: Request, outcome: UpstreamOutcome, write?: { outcomeUnknown: boolean }): Response {
+    const outcomeUnknown = write?.outcomeUnknown === true;
+    const failWith = outcomeUnknown ? failOutcomeUnknown : fail;
     switch (outcome.kind) {
       case 'client_aborted':
-        return fail(request, 499, { error: 'ClientClosedRequest', message: 'The client went away.' });
+        return failWith(request, 499, { error: 'ClientClosedRequest', message: 'The client went away.' });
       case 'timeout':
         report({ reason: 'upstream_timeout', status: 504, message: `Truemed did not answer within ${timeoutMs} ms.` });
-        return fail(request, 504, {
+        return failWith(request, 504, {
           error: 'UpstreamTimeout',
-          message: 'The payment provider took too long to answer. Try again shortly.',
+          message: outcomeUnknown
+            ? 'The payment provider took too long to answer; the action may or may not have happened. Check the session before trying again.'
+            : 'The payment provider took too long to answer. Try again shortly.',
         });
       case 'unreachable':
         report({ reason: 'upstream_unreachable', status: 502, message: `Could not reach Truemed: ${outcome.detail}` });
-        return fail(request, 502, {
+        return failWith(request, 502, {
           error: 'UpstreamUnavailable',
           message: 'The payment provider could not be reached. Try again shortly.',
         });
@@ -278,18 +388,22 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
           upstreamStatus: outcome.status,
           message: `Truemed's body passed maxResponseBytes (${maxResponseBytes}); the call was aborted.`,
         });
-        return fail(request, 502, {
+        return failWith(request, 502, {
           error: 'UpstreamResponseTooLarge',
           message: 'The payment provider sent an answer too large to handle.',
           upstreamStatus: outcome.status,
         });
       case 'answered':
-        return answerFromUpstream(request, outcome);
+        return answerFromUpstream(request, outcome, failWith, write !== undefined);
     }
+  }
+
+  function failOutcomeUnknown(request: Request, status: number, body: TruemedProxyErrorBody, headers?: Record<string, string>) {
+    return fail(request, status, { ...body, outcome: 'unknown' }, headers);
   }
   // ---------------------------------------------------------------------------------------------------------
 
-  function answerFromUpstream(request: Request, upstream: UpstreamAnswer): Response {
+  function answerFromUpstream(request: Request, upstream: UpstreamAnswer, failWith: typeof fail, isWrite: boolean): Response {
     const { status } = upstream;
     const retryAfter = validRetryAfter(upstream.retryAfter);
     const retryHeaders = retryAfter === undefined ? undefined : { 'retry-after': retryAfter };
@@ -298,7 +412,7 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
       const body = parseJson(upstream.text);
       if (isPlainRecord(body)) return respond(request, 200, stripSecrets(body));
       report({ reason: 'upstream_invalid_response', status: 502, upstreamStatus: status, message: 'Truemed answered 2xx without a JSON object.' });
-      return fail(request, 502, {
+      return failWith(request, 502, {
         error: 'UpstreamInvalidResponse',
         message: 'The payment provider sent an unreadable answer.',
         upstreamStatus: status,
@@ -306,20 +420,20 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
     }
     if (status === 401 || status === 403) {
       report({ reason: 'upstream_status', status: 502, upstreamStatus: status, message: `Truemed refused the API key (HTTP ${status}).` });
-      return fail(request, 502, {
+      return failWith(request, 502, {
         error: 'UpstreamAuthFailed',
         message: 'The payment provider refused this server’s credentials.',
         upstreamStatus: status,
       });
     }
     if (status >= 400 && status < 500) {
-      const body = upstreamErrorBody(upstream.text, status);
+      const body = upstreamErrorBody(upstream.text, status, isWrite ? UPSTREAM_WRITE_ERROR_CODE : UPSTREAM_ERROR_CODE);
       report({ reason: 'upstream_status', status, upstreamStatus: status, message: `Truemed answered ${status}: ${body.error}: ${body.message}` });
-      return fail(request, status, body, status === 429 ? retryHeaders : undefined);
+      return failWith(request, status, body, status === 429 ? retryHeaders : undefined);
     }
     if (status >= 500 && status < 600) {
       report({ reason: 'upstream_status', status: 502, upstreamStatus: status, message: `Truemed answered ${status}.` });
-      return fail(
+      return failWith(
         request,
         502,
         { error: 'UpstreamError', message: 'The payment provider failed to answer. Try again shortly.', upstreamStatus: status },
@@ -328,7 +442,7 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
     }
     // Redirects are not followed (they would carry the key elsewhere); anything else is unexpected.
     report({ reason: 'upstream_invalid_response', status: 502, upstreamStatus: status, message: `Truemed answered an unexpected ${status}.` });
-    return fail(request, 502, {
+    return failWith(request, 502, {
       error: 'UpstreamInvalidResponse',
       message: 'The payment provider sent an unexpected answer.',
       upstreamStatus: status,
@@ -336,13 +450,18 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
   }
 
   /** Calls Truemed; the timeout and the client's abort both cancel it, headers and body alike. */
-  async function callUpstream(url: string, headers: Headers, clientSignal: AbortSignal): Promise<UpstreamOutcome> {
+  async function callUpstream(
+    url: string,
+    headers: Headers,
+    clientSignal: AbortSignal,
+    init: { method: 'GET' } | { method: 'POST'; body: string } = { method: 'GET' },
+  ): Promise<UpstreamOutcome> {
     if (clientSignal.aborted) return { kind: 'client_aborted' };
     const deadline = startDeadline(clientSignal, timeoutMs, 'The Truemed request timed out.');
     try {
       // Raced, so the call settles on abort even if an injected `fetch` ignores its signal.
       const response = await raceWithAbort(
-        upstreamFetch(url, { method: 'GET', headers, signal: deadline.signal, redirect: 'manual' }),
+        upstreamFetch(url, { ...init, headers, signal: deadline.signal, redirect: 'manual' }),
         deadline.signal,
       );
       const text = await raceWithAbort(readCapped(response, maxResponseBytes), deadline.signal);
@@ -355,18 +474,18 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
     } catch (error) {
       if (clientSignal.aborted) return { kind: 'client_aborted' };
       if (deadline.timedOut()) return { kind: 'timeout' };
-      return { kind: 'unreachable', detail: describeError(error) };
+      return { kind: 'unreachable', detail: describeError(error), refused: isConnectionRefused(error) };
     } finally {
       deadline.clear();
     }
   }
 
-  function upstreamErrorBody(text: string, status: number): TruemedProxyErrorBody {
+  function upstreamErrorBody(text: string, status: number, codePattern: RegExp): TruemedProxyErrorBody {
     const body = parseJson(text);
     const code = isPlainRecord(body) && typeof body.error === 'string' ? redact(body.error) : '';
     const message = isPlainRecord(body) && typeof body.message === 'string' ? cleanText(redact(body.message)) : '';
     return {
-      error: UPSTREAM_ERROR_CODE.test(code) ? code : 'UpstreamError',
+      error: codePattern.test(code) ? code : 'UpstreamError',
       message: message || `The payment provider rejected the request (HTTP ${status}).`,
     };
   }
@@ -385,19 +504,22 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
   };
 }
 
-interface UpstreamAnswer {
+/** @internal What one call to Truemed came to; shared with the write routes. */
+export interface UpstreamAnswer {
   kind: 'answered';
   status: number;
   retryAfter: string | null;
   text: string;
 }
 
-type UpstreamOutcome =
+/** @internal */
+export type UpstreamOutcome =
   | UpstreamAnswer
   | { kind: 'too_large'; status: number }
   | { kind: 'timeout' }
   | { kind: 'client_aborted' }
-  | { kind: 'unreachable'; detail: string };
+  /** `refused`: the connection was refused, so the request surely never reached Truemed. */
+  | { kind: 'unreachable'; detail: string; refused: boolean };
 
 interface ProxySettings {
   apiKey: string;
@@ -407,6 +529,9 @@ interface ProxySettings {
   timeoutMs: number;
   maxResponseBytes: number;
   onError: TruemedProxyOptions['onError'];
+  actions: ReadonlySet<TruemedProxyActionName>;
+  allowedOrigins: ReadonlySet<string>;
+  onAction: TruemedProxyOptions['onAction'];
 }
 
 /** Validates the options up front, so a misconfigured route fails at start-up rather than per request. */
@@ -422,7 +547,7 @@ function checkOptions(options: TruemedProxyOptions): ProxySettings {
     throw new TypeError('apiKey must not contain whitespace or control characters (check how it was read).');
   }
   if (typeof authorize !== 'function') {
-    throw new TypeError('authorize is required: pass your own session check, (request) => boolean | Promise<boolean>.');
+    throw new TypeError('authorize is required: pass your own session check, (request, intent) => boolean | Promise<boolean>.');
   }
   if (typeof maxPageSize !== 'number' || !Number.isInteger(maxPageSize) || maxPageSize < 1) {
     throw new TypeError(`maxPageSize must be a whole number of at least 1, got ${String(maxPageSize)}.`);
@@ -437,7 +562,11 @@ function checkOptions(options: TruemedProxyOptions): ProxySettings {
     throw new TypeError('fetch must be a function compatible with globalThis.fetch.');
   }
   if (onError !== undefined && typeof onError !== 'function') throw new TypeError('onError must be a function.');
-  return { apiKey, authorize, listUrl: listUrlFor(baseUrl), maxPageSize, timeoutMs, maxResponseBytes, onError };
+  const { onAction } = options;
+  if (onAction !== undefined && typeof onAction !== 'function') throw new TypeError('onAction must be a function.');
+  const actions = enabledActionsFrom(options.actions);
+  const allowedOrigins = allowedOriginsFrom(options.allowedOrigins);
+  return { apiKey, authorize, listUrl: listUrlFor(baseUrl), maxPageSize, timeoutMs, maxResponseBytes, onError, actions, allowedOrigins, onAction };
 }
 
 function listUrlFor(baseUrl: unknown): string {
@@ -539,6 +668,16 @@ function validRetryAfter(value: string | null): string | undefined {
   if (/^\d{1,10}$/.test(text)) return text;
   if (text.length <= 40 && /^[A-Za-z0-9 ,:]+$/.test(text) && !Number.isNaN(Date.parse(text))) return text;
   return undefined;
+}
+
+/** Whether a failed `fetch` failed because the connection was refused (undici puts the code on the cause). */
+function isConnectionRefused(error: unknown): boolean {
+  const codeOf = (value: unknown): unknown => (typeof value === 'object' && value !== null ? (value as { code?: unknown }).code : undefined);
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (codeOf(error) === 'ECONNREFUSED' || codeOf(cause) === 'ECONNREFUSED') return true;
+  // Several addresses tried at once (IPv4 and IPv6): refused only if every one was.
+  const errors = cause instanceof AggregateError ? cause.errors : undefined;
+  return errors !== undefined && errors.length > 0 && errors.every((entry) => codeOf(entry) === 'ECONNREFUSED');
 }
 
 /** The thrown value as `Name: message (cause: …)`, for logs only (the caller redacts it). */

@@ -1,7 +1,7 @@
 /**
- * `react-payment-sessions/testing`: fakes a host can test against — a Truemed list endpoint (Fetch handler
- * or real HTTP server), the OneEntry HTTP API the real `oneentry` SDK talks to, and a light stand-in for the
- * SDK's `Payments` module, each over a deterministic dataset.
+ * `react-payment-sessions/testing`: fakes a host can test against — a Truemed API with its list, single-session
+ * and write calls (Fetch handler or real HTTP server), the OneEntry HTTP API the real `oneentry` SDK talks
+ * to, and a light stand-in for the SDK's `Payments` module, each over a deterministic dataset.
  * Safe to import in a browser bundle: `node:http` is only loaded when `listen()` is called.
  */
 export {
@@ -11,8 +11,11 @@ export {
   type FakeTruemedApi,
   type FakeTruemedApiOptions,
   type FakeTruemedFailure,
+  type FakeTruemedWriteFailure,
+  type FakeTruemedWriteFailureOptions,
   type RecordedRequest,
 } from './truemed-api';
+export { FAKE_TRUEMED_REFUND_PATH, type FakeTruemedWriteAction } from './truemed-actions';
 export type { FetchServer } from './node-http';
 export { makeTruemedRecords, FAKE_DATASET_NOW, type MakeTruemedRecordsOptions } from './truemed-data';
 export {

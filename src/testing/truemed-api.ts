@@ -1,7 +1,8 @@
 /**
- * A fake of Truemed's `GET /payments/v1/payment_sessions`, as a Fetch-API handler and as a real HTTP server
- * on 127.0.0.1. Every documented query parameter is honoured, so hosts, the proxy and the demo can be
- * exercised end to end without the real API or its key.
+ * A fake of Truemed's `GET /payments/v1/payment_sessions`, its single-session read and its write calls
+ * (capture, void, cancel, refund), as a Fetch-API handler and as a real HTTP server on 127.0.0.1. Every
+ * documented query parameter is honoured, so hosts, the proxy and the demo can be exercised end to end
+ * without the real API or its key.
  */
 import { validateTruemedParams } from '../adapters/truemed/params';
 import { effectivePageSize } from '../core/pagination';
@@ -19,6 +20,7 @@ import {
   type TruemedPaymentSessionWire,
 } from '../adapters/truemed/wire';
 import { serveFetchHandler, type FetchServer } from './node-http';
+import { createTruemedWriter, matchTruemedWriteRoute } from './truemed-actions';
 import { makeTruemedRecords, newestFirst } from './truemed-data';
 
 /** The key the fake accepts unless told otherwise. */
@@ -42,6 +44,11 @@ export interface FakeTruemedApiOptions {
   latencyMs?: number | ((request: Request) => number);
   /** The only `x-truemed-api-key` value accepted. @defaultValue 'test_truemed_key' */
   apiKey?: string;
+  /**
+   * The time the write calls stamp on what they change (`updated_on`, `captured_on`, a refund's
+   * `created_on`); a change is never stamped before the session's previous one. @defaultValue `Date.now`
+   */
+  clock?: () => number | Date;
 }
 
 /**
@@ -53,28 +60,63 @@ export type FakeTruemedFailure =
   | { status: number; body?: unknown; headers?: Record<string, string>; rawBody?: string }
   | { kind: 'network' };
 
+/**
+ * A fault for the next write call only (see {@link FakeTruemedApi.failNextWrite}): any
+ * {@link FakeTruemedFailure}, or `{ kind: 'hang' }` — no answer at all until the request is aborted (the
+ * client's timeout), over HTTP as in memory.
+ */
+export type FakeTruemedWriteFailure = FakeTruemedFailure | { kind: 'hang' };
+
+/** Options of {@link FakeTruemedApi.failNextWrite}. */
+export interface FakeTruemedWriteFailureOptions {
+  /**
+   * `true`: the write takes effect (and its answer is remembered for its idempotency key) and only then
+   * is its answer replaced by the fault — the "outcome unknown" case of a timeout or a dropped connection.
+   * `false`: the fault answers instead of the write, which does nothing. @defaultValue true
+   */
+  afterEffect?: boolean;
+}
+
 /** What the fake saw of one request. */
 export interface RecordedRequest {
   method: string;
   url: string;
   /** Header names lower-cased. */
   headers: Record<string, string>;
+  /** The body as text, for methods that carry one (the write calls). */
+  body?: string;
 }
 
-/** A fake Truemed list and single-session endpoint; see {@link createFakeTruemedApi}. */
+/** A fake Truemed API (list, single session, write calls); see {@link createFakeTruemedApi}. */
 export interface FakeTruemedApi {
   /** Answers one request: the Fetch-API form, for route handlers or an injected `fetch`. */
   handler(request: Request): Promise<Response>;
   /** `fetch`-compatible shortcut: `fetch(input, init)` → `handler(new Request(input, init))`. */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
-  /** The full dataset, newest first, with every optional field; responses strip what a query did not ask for. */
+  /**
+   * The full dataset, newest first, with every optional field; responses strip what a query did not ask
+   * for. A write call replaces the record it changes with an updated copy in this same array, so the list,
+   * the single-session read and this array show the change at once (records passed in are never modified).
+   */
   readonly records: readonly TruemedPaymentSessionWire[];
   /** Every request received, in order (including rejected ones). */
   readonly requests: RecordedRequest[];
   /** Serves the handler over real HTTP on 127.0.0.1 (`port` 0 picks a free one). */
   listen(port?: number): Promise<FetchServer>;
-  /** Injects a fault into every following request; `null` restores normal answers. */
+  /** Injects a fault into every following request (reads and writes); `null` restores normal answers. */
   setFailure(failure: FakeTruemedFailure | null): void;
+  /**
+   * Injects a fault into the next write call only — the next request to a write route that gets past the
+   * key check, whatever its answer would have been; reads do not use it up. By default the write takes
+   * effect first, so a test can reproduce "the refund happened but the answer never came" and check that
+   * a retry with the same idempotency key gets the remembered answer without a second refund. `null`
+   * removes a fault not yet used.
+   *
+   * @example
+   * api.failNextWrite({ kind: 'hang' }); // the refund is made, the client times out
+   * api.failNextWrite({ status: 400, body: { error: 'ServerError', message: 'Try again.' } }, { afterEffect: false });
+   */
+  failNextWrite(failure: FakeTruemedWriteFailure | null, options?: FakeTruemedWriteFailureOptions): void;
 }
 
 /**
@@ -98,6 +140,34 @@ export interface FakeTruemedApi {
  * and leaves `refunds` out).
  * Optional fields are left out, never null. A page past the last is empty with the real pagination.
  *
+ * Write calls (POST only; another method on their paths finds no route, a 404), each a JSON body, 200 on
+ * success and 400 `{ error, message }` with Truemed's documented codes otherwise:
+ * - `POST /payments/v1/payment_session/{id}/capture` `{ total_amount, idempotency_key? }` → `{ id }`:
+ *   an `authorized` session becomes `captured`, `Captured` or `Partially Captured` (less than the order
+ *   total), with `captured_amount` and `captured_on`; the rest of the hold is released (items'
+ *   capturable figures 0) and what was captured becomes the items' refundable figures. Codes:
+ *   `MissingField`, `TotalAmountInvalid` (not whole cents above 0, or above what is capturable),
+ *   `PaymentSessionDoesNotExist`, `SessionVoided` (also for canceled and rejected sessions),
+ *   `SessionExpired`, `SessionPending` (pending or processing), `SessionCaptured`.
+ * - `POST /payments/v1/payment_session/{id}/void` `{ idempotency_key? }` → `{}`: an `authorized` session
+ *   becomes `authorization_voided` / `Voided`. Codes as capture.
+ * - `POST /payments/v1/payment_session/{id}/cancel` `{ idempotency_key? }` → `{}`: a `pending` session
+ *   becomes `canceled` / `Canceled`. Codes as capture, and `SessionAuthorized` for a completed
+ *   authorization (Truemed documents no code for that; void it instead).
+ * - `POST /payments/v1/refund` `{ payment_id, amount, reason, idempotency_key, item_details? }` →
+ *   `{ refund_id, payment_id, amount, reason, status, created_on }`: adds a `succeeded` refund to
+ *   `refunds` (and to `refund_amount`), lowers the items' `total_refundable` by exactly the amount (named
+ *   items first, their `quantity_refundable` by the quantity) and summarizes the session `Partially
+ *   Refunded` or `Refunded` (its `status` stays, as on a generated refunded session). Codes:
+ *   `MissingField` (also an unknown `reason` or malformed `item_details`), `AmountInvalid` (not whole cents
+ *   above 0, above what is refundable, or items that are not refundable), `InvalidPaymentId`,
+ *   `ChargeDisputed` (a dispute not won, lost, closed, resolved or canceled), `NoSessionCaptures`.
+ * - Idempotency, one key space for the whole API: a key seen with a successful answer gets that answer
+ *   again for the same call and body (no second effect), and a 400 `IdempotencyKeyReused` for anything
+ *   else; errors are not remembered.
+ * - {@link FakeTruemedApi.setFailure} applies to writes too (nothing happens); {@link
+ *   FakeTruemedApi.failNextWrite} fails one write, after its effect by default.
+ *
  * @example
  * const api = createFakeTruemedApi({ sessions: 60, latencyMs: 20 });
  * const server = await api.listen();
@@ -107,19 +177,36 @@ export interface FakeTruemedApi {
  * await server.close();
  */
 export function createFakeTruemedApi(options: FakeTruemedApiOptions = {}): FakeTruemedApi {
-  const { sessions = 240, seed = 1, now, latencyMs, apiKey = FAKE_TRUEMED_API_KEY } = options;
+  const { sessions = 240, seed = 1, now, latencyMs, apiKey = FAKE_TRUEMED_API_KEY, clock = Date.now } = options;
   const records =
     typeof sessions === 'number' ? makeTruemedRecords({ count: sessions, seed, now }) : [...sessions].sort(newestFirst);
   const requests: RecordedRequest[] = [];
   let failure: FakeTruemedFailure | null = null;
+  let nextWriteFailure: { failure: FakeTruemedWriteFailure; afterEffect: boolean } | null = null;
+  const writer = createTruemedWriter({ records, clock, seed });
 
   const handler = async (request: Request): Promise<Response> => {
-    requests.push({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers) });
+    const recorded: RecordedRequest = { method: request.method, url: request.url, headers: Object.fromEntries(request.headers) };
+    requests.push(recorded);
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const bodyText = hasBody ? await request.text() : '';
+    if (hasBody) recorded.body = bodyText;
     const delay = typeof latencyMs === 'function' ? latencyMs(request) : (latencyMs ?? 0);
     await wait(delay, request.signal);
     if (failure) return answerWithFailure(failure);
 
     const url = new URL(request.url);
+    const writeRoute = request.method === 'POST' ? matchTruemedWriteRoute(url.pathname) : undefined;
+    if (writeRoute !== undefined) {
+      const refusal = checkApiKey(request, apiKey);
+      if (refusal) return refusal;
+      const fault = nextWriteFailure;
+      nextWriteFailure = null;
+      if (fault && !fault.afterEffect) return answerWithWriteFailure(fault.failure, request.signal);
+      const answer = writer.write(writeRoute, bodyText);
+      if (fault) return answerWithWriteFailure(fault.failure, request.signal);
+      return Response.json(answer.body, { status: answer.status });
+    }
     const sessionId = url.pathname.startsWith(TRUEMED_SESSION_PATH_PREFIX)
       ? url.pathname.slice(TRUEMED_SESSION_PATH_PREFIX.length)
       : undefined;
@@ -129,12 +216,8 @@ export function createFakeTruemedApi(options: FakeTruemedApiOptions = {}): FakeT
     if (request.method !== 'GET') {
       return errorResponse(405, 'MethodNotAllowed', `${request.method} is not allowed; use GET.`, { allow: 'GET' });
     }
-    const key = request.headers.get(TRUEMED_API_KEY_HEADER);
-    if (key === null || key === '') {
-      return errorResponse(401, 'Unauthorized', `Missing ${TRUEMED_API_KEY_HEADER} header.`);
-    }
-    // The message never repeats the key that was sent.
-    if (key !== apiKey) return errorResponse(401, 'Unauthorized', 'Invalid API key.');
+    const refusal = checkApiKey(request, apiKey);
+    if (refusal) return refusal;
 
     if (sessionId !== undefined) {
       let id: string;
@@ -159,7 +242,21 @@ export function createFakeTruemedApi(options: FakeTruemedApiOptions = {}): FakeT
     setFailure(next) {
       failure = next;
     },
+    failNextWrite(next, { afterEffect = true } = {}) {
+      nextWriteFailure = next === null ? null : { failure: next, afterEffect };
+    },
   };
+}
+
+/** A 401 when the request lacks the accepted `x-truemed-api-key`, else `undefined`. */
+function checkApiKey(request: Request, apiKey: string): Response | undefined {
+  const key = request.headers.get(TRUEMED_API_KEY_HEADER);
+  if (key === null || key === '') {
+    return errorResponse(401, 'Unauthorized', `Missing ${TRUEMED_API_KEY_HEADER} header.`);
+  }
+  // The message never repeats the key that was sent.
+  if (key !== apiKey) return errorResponse(401, 'Unauthorized', 'Invalid API key.');
+  return undefined;
 }
 
 /**
@@ -347,6 +444,17 @@ function answerWithFailure(failure: FakeTruemedFailure): Response {
     status,
     headers,
   });
+}
+
+/** A write fault's answer; a hang rejects only once the request is aborted (over HTTP: the client left). */
+function answerWithWriteFailure(failure: FakeTruemedWriteFailure, signal: AbortSignal): Promise<Response> {
+  if ('kind' in failure && failure.kind === 'hang') {
+    return new Promise((_, reject) => {
+      if (signal.aborted) reject(signal.reason);
+      else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+  }
+  return Promise.resolve().then(() => answerWithFailure(failure as FakeTruemedFailure));
 }
 
 /** Waits `ms`, rejecting with the signal's reason as soon as the request is aborted. */
