@@ -64,7 +64,8 @@ export interface UseSessionActionResult<A extends SessionActionName> {
   limit: Money | undefined;
   /**
    * The session, showing the effect of a success (new status and amounts) until the revalidated record
-   * arrives from the backend.
+   * arrives from the backend. Pass the record the list or `usePaymentSession` holds (not a copy made on
+   * each render): a new object is taken for the backend's new record.
    */
   session: PaymentSession | undefined;
   /** The latest attempt's input, kept for the form on failure and for an unknown outcome's message. */
