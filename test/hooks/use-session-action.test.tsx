@@ -4,7 +4,7 @@
  */
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { createTruemedActions, useSessionAction, type SessionActionRequest, type SessionActionResult, type SessionActionsClient } from 'react-payment-sessions/actions';
-import { PaymentSessionsError, usePaymentSessions, type Money, type PaymentSession } from 'react-payment-sessions/headless';
+import { PaymentSessionsError, usePaymentSession, usePaymentSessions, type Money, type PaymentSession } from 'react-payment-sessions/headless';
 import { createFakeFetcher, makeSessions } from './fake-fetcher';
 import { providerWrapper } from './render';
 
@@ -272,6 +272,36 @@ describe('useSessionAction', () => {
     expect(client.requests).toHaveLength(1);
     // One write and one read: the page on screen; the prefetched page 2 is dropped, not fetched again.
     expect(fetcher.calls.slice(callsBefore).map((call) => call.query.page)).toEqual([1]);
+  });
+
+  it('from the detail: one write, then the open session and the list page on screen fetched once each', async () => {
+    const sessions = dataset();
+    const fetcher = Object.assign(createFakeFetcher({ sessions }), {
+      getSession: vi.fn(async (id: string) => sessions.find((session) => session.id === id) ?? null),
+    });
+    const client = recordingClient();
+    const { wrapper } = providerWrapper(fetcher, { actions: client });
+    const { result } = renderHook(
+      () => {
+        const list = usePaymentSessions({ page: 1, pageSize: 20 });
+        const detail = usePaymentSession('ps_0002');
+        return { list, detail, capture: useSessionAction(detail.session, 'capture') };
+      },
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.detail.session?.id).toBe('ps_0002'));
+    await waitFor(() => expect(result.current.list.sessions).toHaveLength(20));
+    await waitFor(() => expect(fetcher.callsForPage(2)).toHaveLength(1));
+    const pageCallsBefore = fetcher.calls.length;
+    expect(fetcher.getSession).toHaveBeenCalledOnce();
+
+    sessions[1] = { ...sessions[1]!, status: 'captured', capturedAmount: usd(3000), refundableAmount: usd(3000), statusSummary: 'Captured' };
+    act(() => void result.current.capture.confirm({ amount: usd(3000) }));
+    await waitFor(() => expect(result.current.detail.session?.statusSummary).toBe('Captured'));
+    expect(result.current.capture.session?.status).toBe('captured');
+    expect(client.requests).toHaveLength(1);
+    expect(fetcher.getSession).toHaveBeenCalledTimes(2);
+    expect(fetcher.calls.slice(pageCallsBefore).map((call) => call.query.page)).toEqual([1]);
   });
 
   it('reset forgets a settled attempt; begin starts a new one', async () => {
