@@ -23,6 +23,8 @@ export default defineConfig({
       entry: {
         index: src('index.ts'),
         headless: src('headless.ts'),
+        // Merchant actions (refund, capture, void, cancel): opt-in, so a portal that only looks loads none of it.
+        actions: src('actions.ts'),
         server: src('server/index.ts'),
         testing: src('testing/index.ts'),
         // Locales are opt-in entries (like date-fns/locale): an English portal ships none of them.

@@ -10,6 +10,7 @@ const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url))
 /** Tests import the public entry names, resolved to the sources (as a host would import the package). */
 export const publicEntryAliases = [
   { find: /^react-payment-sessions\/headless$/, replacement: src('headless.ts') },
+  { find: /^react-payment-sessions\/actions$/, replacement: src('actions.ts') },
   { find: /^react-payment-sessions\/server$/, replacement: src('server/index.ts') },
   { find: /^react-payment-sessions\/testing$/, replacement: src('testing/index.ts') },
   { find: /^react-payment-sessions\/locales\/(de|fr)$/, replacement: src('components/locales/$1.ts') },

@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^react-payment-sessions\/styles\.css$/, replacement: dist('styles.css') },
       { find: /^react-payment-sessions\/testing$/, replacement: dist('testing.js') },
       { find: /^react-payment-sessions\/headless$/, replacement: dist('headless.js') },
+      { find: /^react-payment-sessions\/actions$/, replacement: dist('actions.js') },
       { find: /^react-payment-sessions\/locales\/(de|fr)$/, replacement: dist('locales/$1.js') },
       { find: /^react-payment-sessions$/, replacement: dist('index.js') },
     ],

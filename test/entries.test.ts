@@ -53,3 +53,24 @@ describe('react-payment-sessions', () => {
     expect(eager('components/list/VirtualRows.tsx').runtime.has('@tanstack/react-virtual')).toBe(true);
   });
 });
+
+describe('react-payment-sessions/actions', () => {
+  const actions = eager('actions.ts');
+  const ACTION_MODULES = ['core/actions.ts', 'adapters/truemed/actions.ts', 'hooks/use-session-action.ts', 'hooks/session-action-runs.ts'];
+
+  it('holds the rules, the Truemed client and the hook', () => {
+    expect(actions.files).toEqual(expect.arrayContaining(ACTION_MODULES));
+  });
+
+  it('imports no Radix, no virtualizer, no valibot, no CSS and no component', () => {
+    expect([...actions.runtime].filter((dep) => !['react', 'swr'].includes(dep))).toEqual([]);
+    expect(actions.files.some((file) => file.startsWith('components/'))).toBe(false);
+    expect(actions.lazy).toEqual([]);
+  });
+
+  it('is not part of the eager `.` or `./headless` entries', () => {
+    for (const entry of ['index.ts', 'headless.ts']) {
+      expect(eager(entry).files.filter((file) => ACTION_MODULES.includes(file))).toEqual([]);
+    }
+  });
+});

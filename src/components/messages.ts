@@ -35,8 +35,11 @@ export interface Messages {
   noResultsHint: string;
   clearFilters: string;
   errorTitle: string;
-  /** What went wrong, by the error's kind, in the messages' language (the backend's own text goes under Details). */
-  errorReason: Record<PaymentSessionsErrorKind, string>;
+  /**
+   * What went wrong, by the error's kind, in the messages' language (the backend's own text goes under
+   * Details). `outcome_unknown` comes from writes only, so a list's messages need not name it.
+   */
+  errorReason: Record<Exclude<PaymentSessionsErrorKind, 'outcome_unknown'>, string> & { outcome_unknown?: string };
   /** The disclosure that holds the backend's own error text. */
   errorDetails: string;
   retry: string;

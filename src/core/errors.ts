@@ -1,11 +1,15 @@
-/** The one error type every fetcher throws. */
+/**
+ * The one error type every fetcher and actions client throws. `outcome_unknown` comes from writes only
+ * (a refund, a capture): no answer arrived, so the write may or may not have happened.
+ */
 export type PaymentSessionsErrorKind =
   | 'network'
   | 'http'
   | 'auth'
   | 'rate_limit'
   | 'invalid_response'
-  | 'aborted';
+  | 'aborted'
+  | 'outcome_unknown';
 
 export interface PaymentSessionsErrorInit {
   kind: PaymentSessionsErrorKind;
@@ -40,9 +44,12 @@ export class PaymentSessionsError extends Error {
     if (init.code !== undefined) this.code = init.code;
   }
 
-  /** Whether retrying the same request may succeed. */
+  /**
+   * Whether retrying the same request may succeed. For `outcome_unknown` only with the same idempotency
+   * key: a new key could perform the write a second time.
+   */
   get retryable(): boolean {
-    return this.kind === 'network' || this.kind === 'rate_limit' || (this.kind === 'http' && (this.status ?? 500) >= 500);
+    return this.kind === 'network' || this.kind === 'outcome_unknown' || this.kind === 'rate_limit' || (this.kind === 'http' && (this.status ?? 500) >= 500);
   }
 }
 

@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { SWRConfiguration } from 'swr';
+import type { SessionActionsClient } from '../core/actions';
 import type { PaymentSessionsError } from '../core/errors';
 import type { SessionFetcher, SessionPage } from '../core/types';
 
@@ -48,6 +49,12 @@ export interface PaymentSessionsProviderProps {
    * (see {@link PAYMENT_SESSIONS_SWR_DEFAULTS}).
    */
   swr?: PaymentSessionsSWROptions;
+  /**
+   * What merchants may do to sessions (refund, capture, void, cancel): `createTruemedActions(...)` from
+   * `react-payment-sessions/actions`, or any object of the `SessionActionsClient` shape for the host's own
+   * backend. Without it, `useSessionAction` offers no action. Create it once, like the fetcher.
+   */
+  actions?: SessionActionsClient;
   children?: ReactNode;
 }
 
@@ -59,6 +66,8 @@ export interface PaymentSessionsContextValue {
   locale?: string;
   timeZone?: string;
   swr?: PaymentSessionsSWROptions;
+  /** The provider's actions client, if it has one. */
+  actions?: SessionActionsClient;
 }
 
 const PaymentSessionsContext = createContext<PaymentSessionsContextValue | null>(null);
@@ -100,10 +109,10 @@ export function fetcherIdOf(fetcher: SessionFetcher): number {
  *   );
  * }
  */
-export function PaymentSessionsProvider({ fetcher, locale, timeZone, swr, children }: PaymentSessionsProviderProps) {
+export function PaymentSessionsProvider({ fetcher, locale, timeZone, swr, actions, children }: PaymentSessionsProviderProps) {
   const value = useMemo<PaymentSessionsContextValue>(
-    () => ({ fetcher, fetcherId: fetcherIdOf(fetcher), locale, timeZone, swr }),
-    [fetcher, locale, timeZone, swr],
+    () => ({ fetcher, fetcherId: fetcherIdOf(fetcher), locale, timeZone, swr, actions }),
+    [fetcher, locale, timeZone, swr, actions],
   );
   return <PaymentSessionsContext.Provider value={value}>{children}</PaymentSessionsContext.Provider>;
 }

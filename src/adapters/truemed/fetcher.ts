@@ -12,6 +12,7 @@ import { isPlainRecord } from '../../core/sanitize';
 import type { PaymentSession, SessionFetcher, SessionInclude, SessionPage, SessionQuery } from '../../core/types';
 import { errorCode, errorForStatus, parseRetryAfter, surfacedMessage } from '../http-errors';
 import { describeEnvelopeIssues } from '../issues';
+import { resolveEndpoint } from './endpoint';
 import { mapRecords, type InvalidRecordHandler } from '../records';
 import { mapTruemedSession } from './map';
 import { TruemedEnvelopeSchema } from './schema';
@@ -228,24 +229,6 @@ function checkAbsoluteBase(base: string): void {
   if (protocol !== 'http:' && protocol !== 'https:') {
     throw new TypeError(`createTruemedFetcher: \`baseUrl\` must be an http(s) URL, got ${JSON.stringify(protocol)}.`);
   }
-}
-
-/** `${base}${endpointPath}`, a relative base resolved against the page's location. */
-function resolveEndpoint(base: string, endpointPath: string): string {
-  const path = `${base}${endpointPath}`;
-  if (/^[a-z][a-z\d+.-]*:/i.test(base)) return path;
-  const location = (globalThis as { location?: { href?: unknown } }).location;
-  if (typeof location?.href === 'string') {
-    try {
-      return new URL(path, location.href).href;
-    } catch {
-      // Fall through to the readable error below (e.g. an `about:blank` page).
-    }
-  }
-  throw new PaymentSessionsError({
-    kind: 'network',
-    message: `Cannot resolve the relative baseUrl ${JSON.stringify(base)}: there is no page location here. Pass an absolute URL (https://…) when fetching outside a browser.`,
-  });
 }
 
 function errorFromResponse(response: Response, text: string, viaProxy: boolean): PaymentSessionsError {
