@@ -155,16 +155,12 @@ const wholeUpTo = (max: number): TextCodec<number> => ({
   },
 });
 
-/** The codec of each kind of value; a day range has a parameter per end, each a `day` (`''` for an open end). */
+/** The codec of each kind of filter value; a day range has a parameter per end, each a `day` (`''` for an open end). */
 const CODECS = {
   text: { encode: (value) => value.trim(), decode: (text) => text } as TextCodec<string>,
   list: { encode: (value) => value.join(','), decode: (text) => text.split(',').map((v) => v.trim()).filter(Boolean) } as TextCodec<string[]>,
   flag: { encode: String, decode: (text) => (text === 'true' || text === 'false' ? text === 'true' : undefined) } as TextCodec<boolean>,
   day: { encode: (value) => value ?? '', decode: (text) => (text === '' || DAY.test(text) ? text : undefined) } as TextCodec<string | undefined>,
-  // No page whose first row lies past the largest safe offset, even at the largest page size: a
-  // hand-edited ?page=999999999999999 is ignored like any malformed value, not a crash.
-  page: wholeUpTo(Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE)),
-  pageSize: wholeUpTo(MAX_PAGE_SIZE),
 };
 
 /**
@@ -187,8 +183,10 @@ const PARAMS: readonly StateParam[] = [
       ? (['from', 'to'] as const).map((end) => ({ name: paramName(query[end]), codec: CODECS.day, field, end }))
       : [{ name: paramName(query), codec: CODECS[kind], field }],
   ),
-  { name: 'page', codec: CODECS.page, field: 'page' },
-  { name: 'page_size', codec: CODECS.pageSize, field: 'pageSize' },
+  // No page whose first row lies past the largest safe offset, even at the largest page size: a
+  // hand-edited ?page=999999999999999 is ignored like any malformed value, not a crash.
+  { name: 'page', codec: wholeUpTo(Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE)), field: 'page' },
+  { name: 'page_size', codec: wholeUpTo(MAX_PAGE_SIZE), field: 'pageSize' },
 ];
 
 /** The text of `param` for `state`. */
