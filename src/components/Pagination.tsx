@@ -91,28 +91,24 @@ export function Pagination(props: PaginationProps) {
   // does the bar keep its own.
   const ownPage = props.page !== undefined || !filters;
   const ownPageSize = props.pageSize !== undefined || !filters;
-  const [standalonePage, setStandalonePage] = useControllableState({
+  const standalonePage = useControllableState({
     value: props.page,
     defaultValue: query.page ?? 1,
     onValueChange: props.onPageChange,
     caller: 'Pagination (page)',
   });
-  const [standalonePageSize, setStandalonePageSize] = useControllableState({
+  const standalonePageSize = useControllableState({
     value: props.pageSize,
     defaultValue: query.pageSize ?? DEFAULT_PAGE_SIZE,
     onValueChange: props.onPageSizeChange,
     caller: 'Pagination (pageSize)',
   });
-  const pagination = usePaginationOver({
-    total,
-    page: ownPage ? standalonePage : filters.value.page,
-    setPage: ownPage ? setStandalonePage : filters.setPage,
+  const pagination = usePaginationOver(
+    { total, siblings, boundaries },
+    ownPage ? standalonePage : [filters.value.page, filters.setPage],
     // The query's page size: the filter's, capped to what the backend serves.
-    pageSize: ownPageSize ? standalonePageSize : filters.query.pageSize,
-    setPageSize: ownPageSize ? setStandalonePageSize : filters.setPageSize,
-    siblings,
-    boundaries,
-  });
+    ownPageSize ? standalonePageSize : [filters.query.pageSize, filters.setPageSize],
+  );
   const { page, pageCount, pageSize } = pagination;
   const known = pageCount !== undefined;
 

@@ -1,9 +1,9 @@
 /**
  * The session filters in one table: what each filter is called in the filter state and the UI, which
- * fetcher capability it needs, its query-string parameters, the `SessionQuery` fields it fills and its
- * label's message. The state shape, the URL form, the "is anything filtered" check, the query mapping
- * (`filter-query.ts`) and `normalizeQuery` are all read off {@link SESSION_FILTER_DEFINITIONS}, so a new
- * filter is a row here (plus its state and query fields, its messages and a backend's mapping).
+ * fetcher capability it needs and the `SessionQuery` fields it fills (whose snake_case names are its
+ * query-string parameters). The state shape, the URL form, the "is anything filtered" check, the query
+ * mapping (`filter-query.ts`) and `normalizeQuery` are all read off {@link SESSION_FILTER_DEFINITIONS}, so
+ * a new filter is a row here (plus its state and query fields, its messages and a backend's mapping).
  * Framework-free: no React, no `window`.
  */
 import type { DayRange } from './date-range';
@@ -47,6 +47,9 @@ export type KnownValuesCapability = KeysWhere<FetcherCapabilities, string[]>;
  * - `list`: values of which any may match, comma-separated in the URL; empty means all.
  * - `dayRange`: calendar days, sent as the instants that start the first day and end the last.
  * - `flag`: a boolean that narrows the list when `true`.
+ *
+ * Its query-string parameters are its query fields in snake_case (`createdFrom` → `created_from`), so a
+ * filter has one name from the query to the URL.
  */
 export type SessionFilterDefinition =
   | {
@@ -54,64 +57,39 @@ export type SessionFilterDefinition =
       field: KeysWhere<SessionFilterState, string>;
       /** Absent for the text search, which `capabilities.search` governs instead. */
       capability?: SessionFilterName;
-      param: string;
       query: KeysWhere<SessionFilterQuery, string>;
-      /** The message that names the filter in its label and in the "cannot filter by" note. */
-      label: string;
     }
   | {
       kind: 'list';
       field: KeysWhere<SessionFilterState, string[]>;
       capability: SessionFilterName;
-      param: string;
       query: KeysWhere<SessionFilterQuery, string[]>;
       /** When the backend lists its values there, only those reach the query (a shared link may carry others). */
       knownValues?: KnownValuesCapability;
-      /** The messages that label each value (a record by value), where they are not the values themselves. */
-      valueLabels?: string;
-      label: string;
     }
   | {
       kind: 'dayRange';
       field: KeysWhere<SessionFilterState, DayRange>;
       capability: SessionFilterName;
-      params: { from: string; to: string };
       query: { from: KeysWhere<SessionFilterQuery, string>; to: KeysWhere<SessionFilterQuery, string> };
-      label: string;
     }
   | {
       kind: 'flag';
       field: KeysWhere<SessionFilterState, boolean>;
       capability: SessionFilterName;
-      param: string;
       query: KeysWhere<SessionFilterQuery, boolean>;
-      label: string;
     };
 
 /** Every filter, in the order the form shows them and the URL lists them. */
 export const SESSION_FILTER_DEFINITIONS = [
-  { kind: 'text', field: 'search', param: 'search', query: 'search', label: 'search' },
-  { kind: 'list', field: 'status', capability: 'status', param: 'status', query: 'status', knownValues: 'statuses', label: 'statusFilter' },
-  { kind: 'list', field: 'kind', capability: 'kind', param: 'kind', query: 'kind', knownValues: 'kinds', valueLabels: 'kind', label: 'kindFilter' },
-  {
-    kind: 'dayRange',
-    field: 'created',
-    capability: 'createdAt',
-    params: { from: 'created_from', to: 'created_to' },
-    query: { from: 'createdFrom', to: 'createdTo' },
-    label: 'createdRange',
-  },
-  {
-    kind: 'dayRange',
-    field: 'captured',
-    capability: 'capturedAt',
-    params: { from: 'captured_from', to: 'captured_to' },
-    query: { from: 'capturedFrom', to: 'capturedTo' },
-    label: 'capturedRange',
-  },
-  { kind: 'flag', field: 'excludePending', capability: 'excludePending', param: 'exclude_pending', query: 'excludePending', label: 'excludePending' },
-  { kind: 'flag', field: 'excludeVoided', capability: 'excludeVoided', param: 'exclude_voided', query: 'excludeVoided', label: 'excludeVoided' },
-  { kind: 'text', field: 'paymentToken', capability: 'paymentToken', param: 'payment_token', query: 'paymentToken', label: 'paymentToken' },
+  { kind: 'text', field: 'search', query: 'search' },
+  { kind: 'list', field: 'status', capability: 'status', query: 'status', knownValues: 'statuses' },
+  { kind: 'list', field: 'kind', capability: 'kind', query: 'kind', knownValues: 'kinds' },
+  { kind: 'dayRange', field: 'created', capability: 'createdAt', query: { from: 'createdFrom', to: 'createdTo' } },
+  { kind: 'dayRange', field: 'captured', capability: 'capturedAt', query: { from: 'capturedFrom', to: 'capturedTo' } },
+  { kind: 'flag', field: 'excludePending', capability: 'excludePending', query: 'excludePending' },
+  { kind: 'flag', field: 'excludeVoided', capability: 'excludeVoided', query: 'excludeVoided' },
+  { kind: 'text', field: 'paymentToken', capability: 'paymentToken', query: 'paymentToken' },
 ] as const satisfies readonly SessionFilterDefinition[];
 
 /** A filter a session filter UI can show: a field of {@link SessionFilterState} other than the page. */
@@ -126,13 +104,9 @@ const everyCapabilityHasARow: Uncovered<SessionFilterName, (typeof SESSION_FILTE
 const everyQueryFieldHasARow: Uncovered<keyof SessionFilterQuery, CoveredQuery<(typeof SESSION_FILTER_DEFINITIONS)[number]>> = true;
 void [everyStateFieldHasARow, everyCapabilityHasARow, everyQueryFieldHasARow];
 
-const DEFINITION_BY_FIELD: ReadonlyMap<SessionFilterFieldName, SessionFilterDefinition> = new Map(
-  SESSION_FILTER_DEFINITIONS.map((definition) => [definition.field, definition]),
-);
-
 /** The row of `field`. */
 export function filterDefinition(field: SessionFilterFieldName): SessionFilterDefinition {
-  return DEFINITION_BY_FIELD.get(field) as SessionFilterDefinition;
+  return SESSION_FILTER_DEFINITIONS.find((definition) => definition.field === field) as SessionFilterDefinition;
 }
 
 /** The `SessionQuery` fields one filter fills. */
@@ -153,23 +127,12 @@ export function filtersMappedBy(mapped: Partial<Record<keyof SessionFilterQuery,
   return names;
 }
 
-/** The value a filter has when it does not narrow the list. */
-function emptyValue(definition: SessionFilterDefinition): SessionFilterState[SessionFilterFieldName] {
-  switch (definition.kind) {
-    case 'text':
-      return '';
-    case 'list':
-      return [];
-    case 'dayRange':
-      return {};
-    case 'flag':
-      return false;
-  }
-}
+/** The value of a filter of `kind` that does not narrow the list. */
+const emptyValueOf = (kind: SessionFilterDefinition['kind']) => ({ text: '', list: [], dayRange: {}, flag: false })[kind];
 
 /** The state with no filter at all: page 1 of every session. */
 export const EMPTY_SESSION_FILTERS: Readonly<SessionFilterState> = Object.freeze({
-  ...(Object.fromEntries(SESSION_FILTER_DEFINITIONS.map((definition) => [definition.field, emptyValue(definition)])) as Omit<
+  ...(Object.fromEntries(SESSION_FILTER_DEFINITIONS.map((definition) => [definition.field, emptyValueOf(definition.kind)])) as Omit<
     SessionFilterState,
     'page' | 'pageSize'
   >),
@@ -177,20 +140,64 @@ export const EMPTY_SESSION_FILTERS: Readonly<SessionFilterState> = Object.freeze
   pageSize: DEFAULT_PAGE_SIZE,
 });
 
-/** Whether one filter narrows the list in `state`. */
+/** How a value reads as query-string text; `decode` returns `undefined` for junk (a hand-edited URL). */
+interface TextCodec<Value> {
+  encode(value: Value): string;
+  decode(text: string): Value | undefined;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const wholeUpTo = (max: number): TextCodec<number> => ({
+  encode: String,
+  decode: (text) => {
+    const value = Number(text);
+    return text !== '' && Number.isInteger(value) && value >= 1 && value <= max ? value : undefined;
+  },
+});
+
+/** The codec of each kind of filter value; a day range has a parameter per end, each a `day` (`''` for an open end). */
+const CODECS = {
+  text: { encode: (value) => value.trim(), decode: (text) => text } as TextCodec<string>,
+  list: { encode: (value) => value.join(','), decode: (text) => text.split(',').map((v) => v.trim()).filter(Boolean) } as TextCodec<string[]>,
+  flag: { encode: String, decode: (text) => (text === 'true' || text === 'false' ? text === 'true' : undefined) } as TextCodec<boolean>,
+  day: { encode: (value) => value ?? '', decode: (text) => (text === '' || DAY.test(text) ? text : undefined) } as TextCodec<string | undefined>,
+};
+
+/**
+ * One query-string parameter: its name (the query field it stands for, in snake_case), how its value
+ * reads, and where the value sits in the state: a field, or one end of a day-range field.
+ */
+interface StateParam {
+  name: string;
+  codec: TextCodec<unknown>;
+  field: keyof SessionFilterState;
+  end?: 'from' | 'to';
+}
+
+const paramName = (queryField: string) => queryField.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/** In the order they appear in the URL: the filters in table order, then the page. */
+const PARAMS: readonly StateParam[] = [
+  ...SESSION_FILTER_DEFINITIONS.flatMap(({ kind, field, query }): StateParam[] =>
+    kind === 'dayRange'
+      ? (['from', 'to'] as const).map((end) => ({ name: paramName(query[end]), codec: CODECS.day, field, end }))
+      : [{ name: paramName(query), codec: CODECS[kind], field }],
+  ),
+  // No page whose first row lies past the largest safe offset, even at the largest page size: a
+  // hand-edited ?page=999999999999999 is ignored like any malformed value, not a crash.
+  { name: 'page', codec: wholeUpTo(Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE)), field: 'page' },
+  { name: 'page_size', codec: wholeUpTo(MAX_PAGE_SIZE), field: 'pageSize' },
+];
+
+/** The text of `param` for `state`. */
+function encodeParam({ codec, field, end }: StateParam, state: SessionFilterState): string {
+  const value: unknown = end ? (state[field] as DayRange)[end] : state[field];
+  return codec.encode(value);
+}
+
+/** Whether one filter narrows the list in `state`: whether the URL would carry it, written over the empty state. */
 export function isFilterActive(definition: SessionFilterDefinition, state: SessionFilterState): boolean {
-  switch (definition.kind) {
-    case 'text':
-      return state[definition.field].trim() !== '';
-    case 'list':
-      return state[definition.field].length > 0;
-    case 'dayRange': {
-      const range = state[definition.field];
-      return Boolean(range.from || range.to);
-    }
-    case 'flag':
-      return state[definition.field];
-  }
+  return PARAMS.some((param) => param.field === definition.field && encodeParam(param, state) !== encodeParam(param, EMPTY_SESSION_FILTERS));
 }
 
 /** Whether any filter (not page or page size) narrows the list. */
@@ -198,92 +205,9 @@ export function hasActiveFilters(state: SessionFilterState): boolean {
   return SESSION_FILTER_DEFINITIONS.some((definition) => isFilterActive(definition, state));
 }
 
-/** How one field is written to and read from its query-string parameter. `decode` returns `undefined` for junk. */
-interface ParamCodec {
-  name: string;
-  encode: (state: SessionFilterState) => string;
-  decode: (text: string, into: SessionFilterState) => SessionFilterState | undefined;
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const list = (text: string) => text.split(',').map((v) => v.trim()).filter(Boolean);
-const day = (text: string) => (text === '' || DAY.test(text) ? text || undefined : null);
-const withDay = (range: DayRange, end: 'from' | 'to', value: string | undefined): DayRange => {
-  const { [end]: _dropped, ...rest } = range;
-  return value === undefined ? rest : { ...rest, [end]: value };
-};
-const flag = (text: string) => (text === 'true' ? true : text === 'false' ? false : undefined);
-const whole = (text: string, max: number) => {
-  const value = Number(text);
-  return text !== '' && Number.isInteger(value) && value >= 1 && value <= max ? value : undefined;
-};
-const withField = <F extends keyof SessionFilterState>(into: SessionFilterState, field: F, value: SessionFilterState[F]) =>
-  ({ ...into, [field]: value }) as SessionFilterState;
-
-/** The parameters of one filter row. */
-function codecsOf(definition: SessionFilterDefinition): ParamCodec[] {
-  switch (definition.kind) {
-    case 'text': {
-      const { field, param } = definition;
-      return [{ name: param, encode: (s) => s[field].trim(), decode: (text, into) => withField(into, field, text) }];
-    }
-    case 'list': {
-      const { field, param } = definition;
-      return [{ name: param, encode: (s) => s[field].join(','), decode: (text, into) => withField(into, field, list(text)) }];
-    }
-    case 'dayRange': {
-      const { field, params } = definition;
-      return (['from', 'to'] as const).map((end) => ({
-        name: params[end],
-        encode: (s) => s[field][end] ?? '',
-        decode: (text, into) => {
-          const value = day(text);
-          return value === null ? undefined : withField(into, field, withDay(into[field], end, value));
-        },
-      }));
-    }
-    case 'flag': {
-      const { field, param } = definition;
-      return [
-        {
-          name: param,
-          encode: (s) => String(s[field]),
-          decode: (text, into) => {
-            const value = flag(text);
-            return value === undefined ? undefined : withField(into, field, value);
-          },
-        },
-      ];
-    }
-  }
-}
-
-/** In the order they appear in the URL: the filters in table order, then the page. */
-const CODECS: readonly ParamCodec[] = [
-  ...SESSION_FILTER_DEFINITIONS.flatMap(codecsOf),
-  {
-    name: 'page',
-    encode: (s) => String(s.page),
-    decode: (text, into) => {
-      // No page whose first row lies past the largest safe offset, even at the largest page size: a
-      // hand-edited ?page=999999999999999 is ignored like any malformed value, not a crash.
-      const page = whole(text, Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE));
-      return page === undefined ? undefined : { ...into, page };
-    },
-  },
-  {
-    name: 'page_size',
-    encode: (s) => String(s.pageSize),
-    decode: (text, into) => {
-      const pageSize = whole(text, MAX_PAGE_SIZE);
-      return pageSize === undefined ? undefined : { ...into, pageSize };
-    },
-  },
-];
-
 /** Every query-string parameter the filters own, with `prefix`. */
 export function filterParamNames(prefix = ''): string[] {
-  return CODECS.map((codec) => prefix + codec.name);
+  return PARAMS.map((param) => prefix + param.name);
 }
 
 /**
@@ -293,9 +217,9 @@ export function filterParamNames(prefix = ''): string[] {
  */
 export function filtersToParams(state: SessionFilterState, defaults: SessionFilterState, prefix = ''): URLSearchParams {
   const params = new URLSearchParams();
-  for (const codec of CODECS) {
-    const value = codec.encode(state);
-    if (value !== codec.encode(defaults)) params.set(prefix + codec.name, value);
+  for (const param of PARAMS) {
+    const value = encodeParam(param, state);
+    if (value !== encodeParam(param, defaults)) params.set(prefix + param.name, value);
   }
   return params;
 }
@@ -306,9 +230,17 @@ export function filtersToParams(state: SessionFilterState, defaults: SessionFilt
  */
 export function filtersFromParams(params: URLSearchParams, defaults: SessionFilterState, prefix = ''): SessionFilterState {
   let state = defaults;
-  for (const codec of CODECS) {
-    const text = params.get(prefix + codec.name);
-    if (text !== null) state = codec.decode(text.trim(), state) ?? state;
+  for (const { name, codec, field, end } of PARAMS) {
+    const text = params.get(prefix + name);
+    const value = text === null ? undefined : codec.decode(text.trim());
+    if (value === undefined) continue;
+    state = { ...state, [field]: end ? withDayEnd(state[field] as DayRange, end, value as string) : value };
   }
   return state;
+}
+
+/** `range` with its `end` set to `day`, or left open for `''`. */
+function withDayEnd(range: DayRange, end: 'from' | 'to', day: string): DayRange {
+  const { [end]: _replaced, ...rest } = range;
+  return day === '' ? rest : { ...rest, [end]: day };
 }

@@ -1,10 +1,11 @@
 /**
- * The work behind `useSessionFilters`, React-free: the query-string sync, the search pause, the query
- * derived from the state and the setters. The hook holds the state (controlled or not) and calls these;
- * the page's location and history sit behind {@link UrlLocation}, so all of it runs in node.
+ * The state behind `useSessionFilters`, React-free: a small store (`getSnapshot`/`subscribe`, for
+ * `useSyncExternalStore`) holding the filters as entered and the search the query uses, with the setters,
+ * the search pause and the query-string sync. The page's location and history sit behind
+ * {@link UrlLocation}, so all of it runs in node.
  */
-import { filtersToQuery, type FilterQueryResult } from '../core/filter-query';
 import {
+  EMPTY_SESSION_FILTERS,
   filterParamNames,
   filtersFromParams,
   filtersToParams,
@@ -55,97 +56,6 @@ export interface FilterUrlOptions {
   history: 'push' | 'replace';
 }
 
-/** The filters' side of the query string, for one hook: see {@link createFilterUrlSync}. */
-export interface FilterUrlSync {
-  /** The applied state's parameters as a string, to compare with the URL's. */
-  paramsOf: (applied: SessionFilterState, options: FilterUrlOptions) => string;
-  /**
-   * Brings the URL and the applied state (as {@link FilterUrlSync.paramsOf} wrote it) together once either
-   * moved: returns the state to adopt when the URL moved (load, Back/Forward), else writes the applied
-   * state to the URL (when it differs) and returns `undefined`.
-   */
-  reconcile: (urlSearch: string, appliedParams: string, options: FilterUrlOptions) => SessionFilterState | undefined;
-}
-
-/**
- * The URL sync of one filter state. The URL "moved" when its filter parameters differ from the last ones
- * seen here (load, Back/Forward): then it wins and the state follows. Otherwise the state moved and the URL
- * follows. Only the filters' own parameters count: a host router changing its own (`?tab=`) has not moved
- * the filters. The URL is decoded once per distinct query string, not on every state change.
- */
-export function createFilterUrlSync(defaults: SessionFilterState, location: UrlLocation = browserLocation): FilterUrlSync {
-  let lastSeenParams: string | null = null;
-  let decoded: { search: string; prefix: string; state: SessionFilterState; params: string } | undefined;
-  const paramsOf = (state: SessionFilterState, { prefix }: FilterUrlOptions) => filtersToParams(state, defaults, prefix).toString();
-
-  return {
-    paramsOf,
-    reconcile(urlSearch, appliedParams, options) {
-      const { prefix } = options;
-      if (decoded?.search !== urlSearch || decoded.prefix !== prefix) {
-        const state = filtersFromParams(new URLSearchParams(urlSearch), defaults, prefix);
-        decoded = { search: urlSearch, prefix, state, params: paramsOf(state, options) };
-      }
-      if (decoded.params !== lastSeenParams) {
-        lastSeenParams = decoded.params;
-        return decoded.params === appliedParams ? undefined : decoded.state;
-      }
-      if (decoded.params === appliedParams) return undefined;
-      const url = new URL(location.href());
-      for (const name of filterParamNames(prefix)) url.searchParams.delete(name);
-      for (const [name, param] of new URLSearchParams(appliedParams)) url.searchParams.set(name, param);
-      lastSeenParams = appliedParams;
-      location.write(url, options.history);
-      return undefined;
-    },
-  };
-}
-
-/**
- * Applies typed search text once typing pauses: after `debounceMs` without a new call, `applySearch` gets
- * the text, and — when it differs from what was applied in more than spaces — `resetPage` runs in the same
- * tick (a new search is a filter change: back to page 1, in the same render as the new search). Returns
- * the cancel, for the next keystroke. Nothing is scheduled when the text is already applied.
- */
-export function applySearchAfterPause(
-  typed: string,
-  applied: string,
-  debounceMs: number,
-  { applySearch, resetPage }: { applySearch: (search: string) => void; resetPage: () => void },
-): () => void {
-  if (typed === applied) return () => undefined;
-  const timer = setTimeout(() => {
-    applySearch(typed);
-    if (typed.trim() !== applied.trim()) resetPage();
-  }, debounceMs);
-  return () => clearTimeout(timer);
-}
-
-/**
- * `filtersToQuery` that hands back the previous result while nothing it reads moved (each filter field,
- * the page, the page size, the zone and the capabilities compared by identity), so typing before the pause
- * or an unrelated render leaves the query object as it was.
- */
-export function createFilterQueryMemo(): (
-  applied: SessionFilterState,
-  timeZone: string,
-  capabilities: FetcherCapabilities | undefined,
-) => FilterQueryResult {
-  let last: { inputs: unknown[]; result: FilterQueryResult } | undefined;
-  return (applied, timeZone, capabilities) => {
-    const inputs: unknown[] = [
-      timeZone,
-      capabilities,
-      applied.page,
-      applied.pageSize,
-      ...SESSION_FILTER_DEFINITIONS.map((definition) => applied[definition.field]),
-    ];
-    if (last && last.inputs.every((input, index) => Object.is(input, inputs[index]))) return last.result;
-    last = { inputs, result: filtersToQuery(applied, { timeZone, capabilities }) };
-    return last.result;
-  };
-}
-
 /** One setter per row of the filter table, named `set` + the field (`setCreated`), taking the field's value. */
 export type FilterFieldSetters = {
   [Definition in (typeof SESSION_FILTER_DEFINITIONS)[number] as `set${Capitalize<Definition['field']>}`]: (
@@ -153,7 +63,7 @@ export type FilterFieldSetters = {
   ) => void;
 };
 
-/** What {@link createFilterSetters} returns: every setter of `useSessionFilters` but `reset`. */
+/** The setters of `useSessionFilters` but `reset`. */
 export interface FilterSetters extends FilterFieldSetters {
   /** Changes several filters at once (and goes back to page 1). */
   setFilters: (patch: Partial<Omit<SessionFilterState, 'page' | 'pageSize'>>) => void;
@@ -175,29 +85,150 @@ export function filterSetterOf<Field extends SessionFilterFieldName>(
   return setters[filterSetterName(field)] as unknown as (value: SessionFilterState[Field]) => void;
 }
 
-type StateUpdate = (update: (previous: SessionFilterState) => SessionFilterState) => void;
+/** What a filter store holds, as one immutable snapshot. */
+export interface FilterSnapshot {
+  /** The state as entered (the search exactly as typed). */
+  value: SessionFilterState;
+  /**
+   * `value` with the search the query uses: the typed text once typing paused. The same object while none
+   * of its fields moved, so typing before the pause leaves everything derived from it as it was.
+   */
+  applied: SessionFilterState;
+}
+
+/** What the hook hands its store on each render. */
+export interface FilterStoreInputs {
+  /** The state when controlled: then it is the state, and a change only asks `onValueChange` for it. */
+  value?: SessionFilterState | undefined;
+  /** Told every new state, controlled or not. */
+  onValueChange?: ((value: SessionFilterState) => void) | undefined;
+  /** The fetcher's: `setPageSize` keeps the row in view from the page size the query really uses. */
+  capabilities?: FetcherCapabilities | undefined;
+}
+
+/** See {@link createFilterStore}. */
+export interface FilterStore {
+  getSnapshot: () => FilterSnapshot;
+  subscribe: (listener: () => void) => () => void;
+  /** Takes this render's inputs; call it before reading the snapshot, so a controlled value is what it shows. */
+  receive: (inputs: FilterStoreInputs) => void;
+  /** Every setter, each a change of the state as a whole (see {@link createFilterStore}). */
+  setters: FilterSetters & {
+    /** Clears every filter (the page size stays) and applies the empty search at once. */
+    reset: () => void;
+  };
+  /**
+   * Applies the typed search once `debounceMs` pass without a new keystroke, going back to page 1 with it
+   * when it differs in more than spaces. Returns the cancel, for the next keystroke. Nothing is scheduled
+   * while the typed text is already applied.
+   */
+  applySearchAfterPause: (debounceMs: number) => () => void;
+  /**
+   * Brings the URL and the applied state together after either moved. The URL "moved" when its filter
+   * parameters differ from the last ones seen here (load, Back/Forward): then it wins and the state follows,
+   * search applied at once. Otherwise the state moved and the URL follows. Only the filters' own parameters
+   * count: a host router changing its own (`?tab=`) has not moved the filters.
+   */
+  syncUrl: (urlSearch: string, options: FilterUrlOptions) => void;
+}
 
 /**
- * The setters over a state update function. Every filter setter (`setStatus`, `setCreated`, one per row of
- * the filter table, named `set` + the field) goes back to page 1; the search does not, since it reaches the
- * query only after the pause, which then does. `setPageSize` moves to the page that keeps the first visible
- * row in view, from the page size the query really uses (a shared link's 1000 capped to the backend's).
+ * The filter state of one `useSessionFilters`, starting at `initial`; `defaults` are what the URL leaves
+ * out. Uncontrolled, the store owns the state and tells its listeners of each change. Controlled (a `value`
+ * among the inputs), that value is the state: a change goes to `onValueChange` only, and the parent's
+ * re-render with the new value shows it — a search applied with a page reset included, so both land in
+ * one render on every React version. A change is seen by the next setter in the same event already.
+ *
+ * Every filter setter (`setStatus`, `setCreated`, one per row of the filter table) goes back to page 1; the
+ * search does not, since it reaches the query only after the pause, which then does. `setPageSize` moves
+ * to the page that keeps the first visible row in view, from the page size the query really uses (a shared
+ * link's 1000 capped to the backend's).
  */
-export function createFilterSetters(update: StateUpdate, capabilities: FetcherCapabilities | undefined): FilterSetters {
+export function createFilterStore(initial: SessionFilterState, defaults: SessionFilterState, location: UrlLocation = browserLocation): FilterStore {
+  const listeners = new Set<() => void>();
+  let inputs: FilterStoreInputs = {};
+  let value = initial;
+  let appliedSearch = initial.search;
+  let snapshot: FilterSnapshot = { value, applied: value };
+  // The URL's filter parameters when last seen, and the last query string decoded (once per distinct string).
+  let lastSeenParams: string | null = null;
+  let decoded: { search: string; prefix: string; state: SessionFilterState; params: string } | undefined;
+
+  const getSnapshot = () => {
+    if (snapshot.value !== value || snapshot.applied.search !== appliedSearch) {
+      const applied = { ...value, search: appliedSearch };
+      const moved = (Object.keys(applied) as Array<keyof SessionFilterState>).some((key) => !Object.is(applied[key], snapshot.applied[key]));
+      snapshot = { value, applied: moved ? applied : snapshot.applied };
+    }
+    return snapshot;
+  };
+
+  /** Makes `next` the state and `search` the applied search. */
+  const commit = (next: SessionFilterState, search = appliedSearch) => {
+    const changed = !Object.is(next, value);
+    if (!changed && search === appliedSearch) return;
+    value = next;
+    appliedSearch = search;
+    if (changed) inputs.onValueChange?.(next);
+    if (!changed || inputs.value === undefined) for (const listener of listeners) listener();
+  };
+  const update = (change: (previous: SessionFilterState) => SessionFilterState) => commit(change(value));
   const setFilters: FilterSetters['setFilters'] = (patch) => update((v) => ({ ...v, ...patch, page: 1 }));
   const perFilter = Object.fromEntries(
     SESSION_FILTER_DEFINITIONS.map(({ field }) => [filterSetterName(field), (next: unknown) => setFilters({ [field]: next })]),
   ) as unknown as FilterFieldSetters;
+  const paramsOf = (state: SessionFilterState, prefix: string) => filtersToParams(state, defaults, prefix).toString();
+
   return {
-    ...perFilter,
-    setSearch: (search) => update((v) => ({ ...v, search })),
-    setFilters,
-    setPage: (page) => update((v) => ({ ...v, page })),
-    setPageSize: (pageSize) =>
-      update((v) => ({
-        ...v,
-        pageSize,
-        page: pageForFirstRow({ page: v.page, oldPageSize: effectivePageSize(v.pageSize, capabilities), newPageSize: pageSize }),
-      })),
+    getSnapshot,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    receive: (next) => {
+      inputs = next;
+      if (next.value !== undefined) value = next.value;
+    },
+    setters: {
+      ...perFilter,
+      setSearch: (search) => update((v) => ({ ...v, search })),
+      setFilters,
+      setPage: (page) => update((v) => ({ ...v, page })),
+      setPageSize: (pageSize) =>
+        update((v) => ({
+          ...v,
+          pageSize,
+          page: pageForFirstRow({ page: v.page, oldPageSize: effectivePageSize(v.pageSize, inputs.capabilities), newPageSize: pageSize }),
+        })),
+      reset: () => commit({ ...EMPTY_SESSION_FILTERS, pageSize: value.pageSize }, ''),
+    },
+    applySearchAfterPause: (debounceMs) => {
+      const typed = value.search;
+      const applied = appliedSearch;
+      if (typed === applied) return () => undefined;
+      const timer = setTimeout(() => {
+        // A new search is a filter change: back to page 1, in the same render as the new search.
+        commit(typed.trim() === applied.trim() || value.page === 1 ? value : { ...value, page: 1 }, typed);
+      }, debounceMs);
+      return () => clearTimeout(timer);
+    },
+    syncUrl: (urlSearch, { prefix, history }) => {
+      if (decoded?.search !== urlSearch || decoded.prefix !== prefix) {
+        const state = filtersFromParams(new URLSearchParams(urlSearch), defaults, prefix);
+        decoded = { search: urlSearch, prefix, state, params: paramsOf(state, prefix) };
+      }
+      const appliedParams = paramsOf(getSnapshot().applied, prefix);
+      if (decoded.params !== lastSeenParams) {
+        lastSeenParams = decoded.params;
+        if (decoded.params !== appliedParams) commit(decoded.state, decoded.state.search);
+        return;
+      }
+      if (decoded.params === appliedParams) return;
+      const url = new URL(location.href());
+      for (const name of filterParamNames(prefix)) url.searchParams.delete(name);
+      for (const [name, param] of new URLSearchParams(appliedParams)) url.searchParams.set(name, param);
+      lastSeenParams = appliedParams;
+      location.write(url, history);
+    },
   };
 }

@@ -18,6 +18,26 @@ function isDevelopment(): boolean {
 }
 
 /**
+ * Warns in development when `isControlled` flips between renders, which is almost always a bug (a `value`
+ * that is sometimes `undefined`). `caller` names who is asking.
+ * @internal
+ */
+export function useControlledSwitchWarning(isControlled: boolean, caller: string): void {
+  const wasControlled = useRef(isControlled);
+  useEffect(() => {
+    if (wasControlled.current === isControlled) return;
+    if (isDevelopment()) {
+      const [from, to] = wasControlled.current ? ['controlled', 'uncontrolled'] : ['uncontrolled', 'controlled'];
+      console.warn(
+        `${caller} is changing from ${from} to ${to}. Decide between using a controlled or uncontrolled value ` +
+          `for the lifetime of the component (a controlled value must never be undefined).`,
+      );
+    }
+    wasControlled.current = isControlled;
+  }, [isControlled, caller]);
+}
+
+/**
  * One state that is either controlled (`value` + `onValueChange`) or uncontrolled (`defaultValue`), with
  * the same setter either way — the pattern of Radix's `useControllableState`. In development it warns
  * when a component flips between controlled and uncontrolled, which is almost always a bug (a `value`
@@ -46,18 +66,7 @@ export function useControllableState<T>({
     latest.current = { current, isControlled, onValueChange };
   });
 
-  const wasControlled = useRef(isControlled);
-  useEffect(() => {
-    if (wasControlled.current === isControlled) return;
-    if (isDevelopment()) {
-      const [from, to] = wasControlled.current ? ['controlled', 'uncontrolled'] : ['uncontrolled', 'controlled'];
-      console.warn(
-        `${caller} is changing from ${from} to ${to}. Decide between using a controlled or uncontrolled value ` +
-          `for the lifetime of the component (a controlled value must never be undefined).`,
-      );
-    }
-    wasControlled.current = isControlled;
-  }, [isControlled, caller]);
+  useControlledSwitchWarning(isControlled, caller);
 
   const setValue = useCallback<Dispatch<SetStateAction<T>>>((next) => {
     const { current: previous, isControlled: controlled, onValueChange: notify } = latest.current;

@@ -102,43 +102,37 @@ export interface UsePaginationResult {
  * }
  */
 export function usePagination(options: UsePaginationOptions): UsePaginationResult {
-  const [page, setPage] = useControllableState({
-    value: options.page,
-    defaultValue: options.defaultPage ?? 1,
-    onValueChange: options.onPageChange,
-    caller: 'usePagination (page)',
-  });
-  const [pageSize, setPageSize] = useControllableState({
-    value: options.pageSize,
-    defaultValue: options.defaultPageSize ?? DEFAULT_PAGE_SIZE,
-    onValueChange: options.onPageSizeChange,
-    caller: 'usePagination (pageSize)',
-  });
-  const { total, siblings, boundaries } = options;
-  return usePaginationOver({ total, page, pageSize, setPage, setPageSize, siblings, boundaries });
+  return usePaginationOver(
+    options,
+    useControllableState({
+      value: options.page,
+      defaultValue: options.defaultPage ?? 1,
+      onValueChange: options.onPageChange,
+      caller: 'usePagination (page)',
+    }),
+    useControllableState({
+      value: options.pageSize,
+      defaultValue: options.defaultPageSize ?? DEFAULT_PAGE_SIZE,
+      onValueChange: options.onPageSizeChange,
+      caller: 'usePagination (pageSize)',
+    }),
+  );
 }
 
-/** What {@link usePaginationOver} moves: a page and page size someone else owns, with their setters. */
-export interface PaginationSource {
-  total: number | undefined;
-  /** The 1-based page as its owner holds it (it may lie past the last page; the result clamps it). */
-  page: number;
-  pageSize: number;
-  setPage: (page: number) => void;
-  setPageSize: (pageSize: number) => void;
-  siblings?: number;
-  boundaries?: number;
-}
+/** A number someone owns, with its setter: a page or a page size. */
+export type OwnedNumber = readonly [value: number, set: (value: number) => void];
 
 /**
  * {@link usePagination} over a page and page size held elsewhere (the filters of a session list), so they
- * have one owner: this reads them and writes through the given setters, with the same clamping, page-size
- * move and bar items.
+ * have one owner: this reads them and writes through their setters, with the same clamping, page-size
+ * move and bar items. The page may lie past the last page; the result clamps it.
  * @internal
  */
-export function usePaginationOver(source: PaginationSource): UsePaginationResult {
-  const { total, page: rawPage, pageSize, setPage: setRawPage, setPageSize: setRawPageSize, siblings = 1, boundaries = 1 } = source;
-
+export function usePaginationOver(
+  { total, siblings = 1, boundaries = 1 }: Pick<UsePaginationOptions, 'total' | 'siblings' | 'boundaries'>,
+  [rawPage, setRawPage]: OwnedNumber,
+  [pageSize, setRawPageSize]: OwnedNumber,
+): UsePaginationResult {
   const known = total === undefined ? undefined : describePagination({ page: rawPage, pageSize, total });
   const pageCount = known?.pageCount;
   const page = known?.page ?? Math.max(1, rawPage);

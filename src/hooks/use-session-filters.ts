@@ -1,19 +1,13 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { assertTimeZone } from '../core/date-range';
+import { filtersToQuery } from '../core/filter-query';
+import { EMPTY_SESSION_FILTERS, filtersFromParams, hasActiveFilters, type SessionFilterState } from '../core/filters';
 import type { SessionQuery } from '../core/types';
 import { usePaymentSessionsConfig } from './context';
-import { EMPTY_SESSION_FILTERS, filtersFromParams, hasActiveFilters, type SessionFilterState } from '../core/filters';
-import {
-  applySearchAfterPause,
-  createFilterQueryMemo,
-  createFilterSetters,
-  createFilterUrlSync,
-  subscribeToUrl,
-  type FilterSetters,
-} from './filter-store';
+import { createFilterStore, subscribeToUrl, type FilterSetters } from './filter-store';
+import { useControlledSwitchWarning } from './use-controllable-state';
 
 export { subscribeToUrl, urlListeners } from './filter-store';
-import { useControllableState } from './use-controllable-state';
 
 /** How `useSessionFilters` mirrors its state in the page's query string. */
 export interface SessionFiltersUrlOptions {
@@ -126,57 +120,26 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
   const [defaults] = useState<SessionFilterState>(() => ({ ...EMPTY_SESSION_FILTERS, ...options.defaultValue }));
 
   const urlSearch = useUrlSearch(syncing);
-  const [initialValue] = useState(() =>
-    syncing && urlSearch !== null ? filtersFromParams(new URLSearchParams(urlSearch), defaults, prefix) : defaults,
+  // The state lives in a React-free store (see `createFilterStore`); a controlled `value` is handed to it
+  // on every render, before the snapshot is read, so the prop is what this render shows.
+  const [store] = useState(() =>
+    createFilterStore(
+      options.value ?? (syncing && urlSearch !== null ? filtersFromParams(new URLSearchParams(urlSearch), defaults, prefix) : defaults),
+      defaults,
+    ),
   );
-  const [value, setValue] = useControllableState({
-    value: options.value,
-    defaultValue: initialValue,
-    onValueChange: options.onValueChange,
-    caller: 'useSessionFilters',
-  });
-
-  // The search `query` uses: the typed text once typing pauses.
-  const [appliedSearch, setAppliedSearch] = useState(value.search);
-  useEffect(
-    () =>
-      applySearchAfterPause(value.search, appliedSearch, debounceMs, {
-        applySearch: setAppliedSearch,
-        resetPage: () => setValue((v) => (v.page === 1 ? v : { ...v, page: 1 })),
-      }),
-    [value.search, appliedSearch, debounceMs, setValue],
-  );
-
-  /** Replaces the whole state and applies its search at once (reset, Back/Forward). */
-  const replaceNow = useCallback(
-    (next: SessionFilterState) => {
-      setAppliedSearch(next.search);
-      setValue(next);
-    },
-    [setValue],
-  );
-
-  // The URL and the applied state meet after every change of either; whichever moved wins (see
-  // `createFilterUrlSync`). Only the encoded parameters are compared, so a render that changes nothing the
-  // URL shows costs no sync.
-  const [urlSync] = useState(() => createFilterUrlSync(defaults));
-  const applied = useMemo(() => ({ ...value, search: appliedSearch }), [value, appliedSearch]);
-  const appliedParams = syncing ? urlSync.paramsOf(applied, { prefix, history: historyMode }) : '';
-  useEffect(() => {
-    if (!syncing || urlSearch === null) return;
-    const moved = urlSync.reconcile(urlSearch, appliedParams, { prefix, history: historyMode });
-    if (moved) replaceNow(moved);
-  }, [syncing, urlSearch, appliedParams, urlSync, prefix, historyMode, replaceNow]);
-
   const capabilities = provider?.fetcher.capabilities;
-  const [queryOf] = useState(createFilterQueryMemo);
-  const { query, dateRangeErrors } = queryOf(applied, timeZone, capabilities);
+  store.receive({ value: options.value, onValueChange: options.onValueChange, capabilities });
+  useControlledSwitchWarning(options.value !== undefined, 'useSessionFilters');
+  const { value, applied } = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 
-  const setters = useMemo(() => createFilterSetters(setValue, capabilities), [setValue, capabilities]);
-  const reset = useCallback(
-    () => replaceNow({ ...EMPTY_SESSION_FILTERS, pageSize: value.pageSize }),
-    [replaceNow, value.pageSize],
-  );
+  useEffect(() => store.applySearchAfterPause(debounceMs), [store, value.search, applied.search, debounceMs]);
+  // After every change of the URL or the applied state; whichever moved wins.
+  useEffect(() => {
+    if (syncing && urlSearch !== null) store.syncUrl(urlSearch, { prefix, history: historyMode });
+  }, [store, syncing, urlSearch, applied, prefix, historyMode]);
+
+  const { query, dateRangeErrors } = useMemo(() => filtersToQuery(applied, { timeZone, capabilities }), [applied, timeZone, capabilities]);
 
   // One object per change, so a context or memo holding the result re-renders only when something moved.
   return useMemo(
@@ -184,11 +147,10 @@ export function useSessionFilters(options: UseSessionFiltersOptions = {}): UseSe
       value,
       query,
       dateRangeErrors,
-      isSearchPending: value.search !== appliedSearch,
+      isSearchPending: value.search !== applied.search,
       isFiltered: hasActiveFilters(value),
-      ...setters,
-      reset,
+      ...store.setters,
     }),
-    [value, query, dateRangeErrors, appliedSearch, setters, reset],
+    [value, applied.search, query, dateRangeErrors, store],
   );
 }

@@ -28,8 +28,25 @@ describe('SESSION_FILTER_DEFINITIONS', () => {
 
   it('leaves the text search without a capability and names every other filter by its capability', () => {
     expect(filterDefinition('search')).not.toHaveProperty('capability');
-    expect(filterDefinition('created')).toMatchObject({ capability: 'createdAt', params: { from: 'created_from', to: 'created_to' } });
-    expect(filterDefinition('excludeVoided')).toMatchObject({ capability: 'excludeVoided', param: 'exclude_voided' });
+    expect(filterDefinition('created')).toMatchObject({ capability: 'createdAt', query: { from: 'createdFrom', to: 'createdTo' } });
+    expect(filterDefinition('excludeVoided')).toMatchObject({ capability: 'excludeVoided', query: 'excludeVoided' });
+  });
+
+  it('names the query-string parameters after the query fields, in snake_case', () => {
+    expect(filterParamNames()).toEqual([
+      'search',
+      'status',
+      'kind',
+      'created_from',
+      'created_to',
+      'captured_from',
+      'captured_to',
+      'exclude_pending',
+      'exclude_voided',
+      'payment_token',
+      'page',
+      'page_size',
+    ]);
   });
 });
 

@@ -1,12 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_SESSION_FILTERS, type SessionFilterState } from '../../src/core/filters';
-import {
-  applySearchAfterPause,
-  createFilterQueryMemo,
-  createFilterSetters,
-  createFilterUrlSync,
-  type UrlLocation,
-} from '../../src/hooks/filter-store';
+import { createFilterStore, type UrlLocation } from '../../src/hooks/filter-store';
 
 const state = (patch: Partial<SessionFilterState> = {}): SessionFilterState => ({ ...EMPTY_SESSION_FILTERS, ...patch });
 
@@ -24,131 +18,220 @@ function fakeLocation(href = 'https://host.test/portal?tab=1') {
   return { location, writes, search: () => new URL(current).search };
 }
 
-describe('createFilterUrlSync', () => {
-  const push = { prefix: '', history: 'push' } as const;
+/** A store with a listener that counts its calls. */
+function storeOf(initial: SessionFilterState = state(), location = fakeLocation().location) {
+  const store = createFilterStore(initial, EMPTY_SESSION_FILTERS, location);
+  const notified = vi.fn();
+  store.subscribe(notified);
+  return { store, notified, value: () => store.getSnapshot().value, applied: () => store.getSnapshot().applied };
+}
 
-  it('adopts the state the URL carries on the first look, and writes nothing', () => {
-    const { location, writes } = fakeLocation();
-    const sync = createFilterUrlSync(EMPTY_SESSION_FILTERS, location);
-    const adopted = sync.reconcile('?status=captured&page=2', sync.paramsOf(state(), push), push);
-    expect(adopted).toMatchObject({ status: ['captured'], page: 2 });
-    expect(writes).toEqual([]);
+describe('createFilterStore', () => {
+  describe('uncontrolled', () => {
+    it('owns the state: each setter changes the snapshot once and tells listeners and onValueChange', () => {
+      const { store, notified, value } = storeOf(state({ page: 5 }));
+      const onValueChange = vi.fn();
+      store.receive({ onValueChange });
+      const before = store.getSnapshot();
+      expect(store.getSnapshot()).toBe(before);
+
+      store.setters.setSearch('ann');
+      expect(value()).toMatchObject({ search: 'ann', page: 5 });
+      store.setters.setCreated({ from: '2026-01-01' });
+      expect(value()).toMatchObject({ created: { from: '2026-01-01' }, page: 1 });
+      expect(notified).toHaveBeenCalledTimes(2);
+      expect(onValueChange).toHaveBeenLastCalledWith(value());
+
+      store.setters.setPage(3);
+      store.setters.setExcludeVoided(true);
+      expect(value()).toMatchObject({ excludeVoided: true, page: 1 });
+      store.setters.setPage(3);
+      store.setters.setPaymentToken('tok');
+      store.setters.setStatus(['captured']);
+      store.setters.setKind(['authorization']);
+      store.setters.setCaptured({ to: '2026-02-01' });
+      store.setters.setExcludePending(true);
+      expect(value()).toMatchObject({ paymentToken: 'tok', status: ['captured'], kind: ['authorization'], captured: { to: '2026-02-01' }, excludePending: true, page: 1 });
+    });
+
+    it('keeps the first visible row in view on a page-size change, from the capped size', () => {
+      // Page 3 of a shared link's 1000 per page capped to 50 shows rows 101–150; at 20 per page that is page 6.
+      const { store, value } = storeOf(state({ page: 3, pageSize: 1000 }));
+      store.receive({ capabilities: { search: true, filters: [], maxPageSize: 50 } });
+      store.setters.setPageSize(20);
+      expect(value()).toMatchObject({ pageSize: 20, page: 6 });
+    });
+
+    it('reset clears every filter but the page size, and applies the empty search at once', () => {
+      const { store, value, applied } = storeOf(state({ search: 'ann', status: ['captured'], page: 4, pageSize: 50 }));
+      store.setters.reset();
+      expect(value()).toEqual(state({ pageSize: 50 }));
+      expect(applied().search).toBe('');
+    });
   });
 
-  it('adopts nothing when the URL already says what the state says', () => {
-    const { location, writes } = fakeLocation();
-    const sync = createFilterUrlSync(EMPTY_SESSION_FILTERS, location);
-    const applied = state({ kind: ['authorization'] });
-    expect(sync.reconcile('?kind=authorization', sync.paramsOf(applied, push), push)).toBeUndefined();
-    expect(writes).toEqual([]);
+  describe('the search pause', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    it('applies the typed text after the pause, back on page 1, in one change', () => {
+      const { store, notified, value, applied } = storeOf(state({ page: 4 }));
+      store.setters.setSearch('ann');
+      notified.mockClear();
+      store.applySearchAfterPause(300);
+      vi.advanceTimersByTime(299);
+      expect(applied().search).toBe('');
+      vi.advanceTimersByTime(1);
+      expect(applied()).toMatchObject({ search: 'ann', page: 1 });
+      expect(value().page).toBe(1);
+      expect(notified).toHaveBeenCalledTimes(1);
+    });
+
+    it('keeps the page when only spaces changed, and does nothing once cancelled or already applied', () => {
+      const { store, applied } = storeOf(state({ search: 'ann', page: 4 }));
+      store.setters.setSearch('ann ');
+      store.applySearchAfterPause(100);
+      vi.advanceTimersByTime(100);
+      expect(applied()).toMatchObject({ search: 'ann ', page: 4 });
+
+      store.setters.setSearch('bob');
+      store.applySearchAfterPause(100)();
+      vi.advanceTimersByTime(1_000);
+      expect(applied().search).toBe('ann ');
+
+      const { store: settled, notified } = storeOf(state({ search: 'ann' }));
+      settled.applySearchAfterPause(100);
+      vi.advanceTimersByTime(1_000);
+      expect(notified).not.toHaveBeenCalled();
+    });
+
+    it('keeps the applied state object while only the typed text moves', () => {
+      const { store, applied } = storeOf(state({ status: ['captured'] }));
+      const before = applied();
+      store.setters.setSearch('a');
+      store.setters.setSearch('an');
+      expect(applied()).toBe(before);
+      store.setters.setPage(2);
+      expect(applied()).not.toBe(before);
+      expect(applied()).toMatchObject({ search: '', page: 2 });
+    });
   });
 
-  it('writes a state change to the URL, keeping the host parameters, with the chosen history mode', () => {
-    const { location, writes, search } = fakeLocation();
-    const sync = createFilterUrlSync(EMPTY_SESSION_FILTERS, location);
-    sync.reconcile(search(), sync.paramsOf(state(), push), push);
-    const replace = { prefix: 'rps_', history: 'replace' } as const;
-    sync.reconcile(search(), sync.paramsOf(state({ status: ['captured'], page: 3 }), replace), replace);
-    expect(writes).toEqual([{ url: 'https://host.test/portal?tab=1&rps_status=captured&rps_page=3', history: 'replace' }]);
+  describe('controlled', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    it('shows the given value and only asks onValueChange to change it', () => {
+      const { store, notified, value } = storeOf();
+      const given = state({ status: ['captured'], page: 2 });
+      const onValueChange = vi.fn();
+      store.receive({ value: given, onValueChange });
+      expect(value()).toBe(given);
+
+      store.setters.setKind(['authorization']);
+      expect(onValueChange).toHaveBeenCalledExactlyOnceWith({ ...given, kind: ['authorization'], page: 1 });
+      expect(notified).not.toHaveBeenCalled();
+      // The next render hands the value back: refused here, so it still shows.
+      store.receive({ value: given, onValueChange });
+      expect(value()).toBe(given);
+    });
+
+    it('builds two changes in one event on each other, before the next render', () => {
+      const { store } = storeOf();
+      const onValueChange = vi.fn();
+      store.receive({ value: state({ page: 3 }), onValueChange });
+      store.setters.setPage(4);
+      store.setters.setStatus(['captured']);
+      expect(onValueChange).toHaveBeenLastCalledWith(state({ status: ['captured'], page: 1 }));
+    });
+
+    it('applies a new search together with its page reset: one ask, and the render that answers it shows both', () => {
+      const { store, notified, applied } = storeOf();
+      let given = state({ search: 'ann', page: 3 });
+      const onValueChange = vi.fn((next: SessionFilterState) => (given = next));
+      store.receive({ value: given, onValueChange });
+      store.applySearchAfterPause(300);
+      vi.advanceTimersByTime(300);
+      expect(onValueChange).toHaveBeenCalledExactlyOnceWith(state({ search: 'ann', page: 1 }));
+      // No render of its own (it would show the new search on the old page): the parent's answers.
+      expect(notified).not.toHaveBeenCalled();
+      store.receive({ value: given, onValueChange });
+      expect(applied()).toMatchObject({ search: 'ann', page: 1 });
+    });
+
+    it('tells listeners when the search alone moves (already on page 1)', () => {
+      const { store, notified, applied } = storeOf();
+      store.receive({ value: state({ search: 'ann' }), onValueChange: vi.fn() });
+      store.applySearchAfterPause(300);
+      vi.advanceTimersByTime(300);
+      expect(notified).toHaveBeenCalledTimes(1);
+      expect(applied().search).toBe('ann');
+    });
   });
 
-  it('lets a URL that moved (Back) win over the state, once, then follows the state again', () => {
-    const { location, writes, search } = fakeLocation('https://host.test/portal');
-    const sync = createFilterUrlSync(EMPTY_SESSION_FILTERS, location);
-    const page2 = sync.paramsOf(state({ page: 2 }), push);
-    sync.reconcile(search(), sync.paramsOf(state(), push), push);
-    sync.reconcile(search(), page2, push);
-    expect(search()).toBe('?page=2');
-    // Back: the URL is empty again while the state still says page 2.
-    expect(sync.reconcile('', page2, push)).toEqual(state());
-    expect(writes).toHaveLength(1);
-    // The state followed; a later change is written again.
-    sync.reconcile('', sync.paramsOf(state({ page: 4 }), push), push);
-    expect(writes.at(-1)?.url).toBe('https://host.test/portal?page=4');
-  });
+  describe('the URL sync', () => {
+    const push = { prefix: '', history: 'push' } as const;
 
-  it('ignores host parameters: a changed ?tab= is not a move of the filters', () => {
-    const { location, writes } = fakeLocation();
-    const sync = createFilterUrlSync(EMPTY_SESSION_FILTERS, location);
-    const applied = sync.paramsOf(state({ page: 2 }), push);
-    sync.reconcile('?tab=1&page=2', applied, push);
-    expect(sync.reconcile('?tab=2&page=2', applied, push)).toBeUndefined();
-    expect(writes).toEqual([]);
-  });
-});
+    it('adopts the state the URL carries on the first look, search applied, and writes nothing', () => {
+      const { location, writes } = fakeLocation();
+      const { store, applied } = storeOf(state(), location);
+      store.syncUrl('?status=captured&page=2&search=ann', push);
+      expect(applied()).toMatchObject({ status: ['captured'], page: 2, search: 'ann' });
+      expect(writes).toEqual([]);
+    });
 
-describe('applySearchAfterPause', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => vi.useRealTimers());
+    it('adopts nothing when the URL already says what the state says', () => {
+      const { location, writes } = fakeLocation();
+      const { store, notified } = storeOf(state({ kind: ['authorization'] }), location);
+      store.syncUrl('?kind=authorization', push);
+      expect(notified).not.toHaveBeenCalled();
+      expect(writes).toEqual([]);
+    });
 
-  it('applies the text after the pause and goes back to page 1 for a new search', () => {
-    const applySearch = vi.fn();
-    const resetPage = vi.fn();
-    applySearchAfterPause('ann', '', 300, { applySearch, resetPage });
-    vi.advanceTimersByTime(299);
-    expect(applySearch).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
-    expect(applySearch).toHaveBeenCalledWith('ann');
-    expect(resetPage).toHaveBeenCalledTimes(1);
-  });
+    it('writes a state change to the URL, keeping the host parameters, with the chosen history mode', () => {
+      const { location, writes, search } = fakeLocation();
+      const { store } = storeOf(state(), location);
+      const replace = { prefix: 'rps_', history: 'replace' } as const;
+      store.syncUrl(search(), replace);
+      store.setters.setStatus(['captured']);
+      store.setters.setPage(3);
+      store.syncUrl(search(), replace);
+      expect(writes).toEqual([{ url: 'https://host.test/portal?tab=1&rps_status=captured&rps_page=3', history: 'replace' }]);
+    });
 
-  it('keeps the page when only spaces changed, and does nothing once cancelled or already applied', () => {
-    const applySearch = vi.fn();
-    const resetPage = vi.fn();
-    applySearchAfterPause('ann ', 'ann', 100, { applySearch, resetPage });
-    vi.advanceTimersByTime(100);
-    expect(applySearch).toHaveBeenCalledWith('ann ');
-    expect(resetPage).not.toHaveBeenCalled();
+    it('writes the search only once it is applied', () => {
+      const { location, writes, search } = fakeLocation('https://host.test/portal');
+      const { store } = storeOf(state(), location);
+      store.syncUrl(search(), push);
+      store.setters.setSearch('ann');
+      store.syncUrl(search(), push);
+      expect(writes).toEqual([]);
+    });
 
-    const cancel = applySearchAfterPause('bob', 'ann', 100, { applySearch, resetPage });
-    cancel();
-    applySearchAfterPause('ann', 'ann', 100, { applySearch, resetPage });
-    vi.advanceTimersByTime(1_000);
-    expect(applySearch).toHaveBeenCalledTimes(1);
-  });
-});
+    it('lets a URL that moved (Back) win over the state, once, then follows the state again', () => {
+      const { location, writes, search } = fakeLocation('https://host.test/portal');
+      const { store, value } = storeOf(state(), location);
+      store.syncUrl(search(), push);
+      store.setters.setPage(2);
+      store.syncUrl(search(), push);
+      expect(search()).toBe('?page=2');
+      // Back: the URL is empty again while the state still says page 2.
+      store.syncUrl('', push);
+      expect(value()).toEqual(state());
+      expect(writes).toHaveLength(1);
+      // The state followed; a later change is written again.
+      store.setters.setPage(4);
+      store.syncUrl('', push);
+      expect(writes.at(-1)?.url).toBe('https://host.test/portal?page=4');
+    });
 
-describe('createFilterQueryMemo', () => {
-  it('returns the same result while no field it reads moved, and a new one when one did', () => {
-    const queryOf = createFilterQueryMemo();
-    const applied = state({ status: ['captured'] });
-    const first = queryOf(applied, 'UTC', undefined);
-    expect(first.query).toEqual({ page: 1, pageSize: 30, status: ['captured'] });
-    expect(queryOf({ ...applied }, 'UTC', undefined)).toBe(first);
-    expect(queryOf({ ...applied, page: 2 }, 'UTC', undefined).query.page).toBe(2);
-    expect(queryOf({ ...applied, page: 2 }, 'UTC', { search: true, filters: [], maxPageSize: 10 }).query.pageSize).toBe(10);
-  });
-});
-
-describe('createFilterSetters', () => {
-  function harness(initial: SessionFilterState, maxPageSize?: number) {
-    let current = initial;
-    const setters = createFilterSetters((update) => (current = update(current)), maxPageSize === undefined ? undefined : { search: true, filters: [], maxPageSize });
-    return { setters, current: () => current };
-  }
-
-  it('has a setter per filter row that goes back to page 1, and a search setter that does not', () => {
-    const { setters, current } = harness(state({ page: 5 }));
-    setters.setSearch('ann');
-    expect(current()).toMatchObject({ search: 'ann', page: 5 });
-    setters.setCreated({ from: '2026-01-01' });
-    expect(current()).toMatchObject({ created: { from: '2026-01-01' }, page: 1 });
-    setters.setPage(3);
-    setters.setExcludeVoided(true);
-    expect(current()).toMatchObject({ excludeVoided: true, page: 1 });
-    setters.setPage(3);
-    setters.setPaymentToken('tok');
-    setters.setStatus(['captured']);
-    setters.setKind(['authorization']);
-    setters.setCaptured({ to: '2026-02-01' });
-    setters.setExcludePending(true);
-    expect(current()).toMatchObject({ paymentToken: 'tok', status: ['captured'], kind: ['authorization'], captured: { to: '2026-02-01' }, excludePending: true, page: 1 });
-  });
-
-  it('keeps the first visible row in view on a page-size change, from the capped size', () => {
-    // Page 3 of a shared link's 1000 per page capped to 50 shows rows 101–150; at 20 per page that is page 6.
-    const { setters, current } = harness(state({ page: 3, pageSize: 1000 }), 50);
-    setters.setPageSize(20);
-    expect(current()).toMatchObject({ pageSize: 20, page: 6 });
+    it('ignores host parameters: a changed ?tab= is not a move of the filters', () => {
+      const { location, writes } = fakeLocation();
+      const { store, notified } = storeOf(state({ page: 2 }), location);
+      store.syncUrl('?tab=1&page=2', push);
+      store.syncUrl('?tab=2&page=2', push);
+      expect(notified).not.toHaveBeenCalled();
+      expect(writes).toEqual([]);
+    });
   });
 });

@@ -26,14 +26,22 @@ export function fieldLabel(field: Exclude<SessionFilterField, 'search'>, message
   return messages[labelKey(field)];
 }
 
-/** The message naming a field, as its row in the filter table gives it. */
-function labelKey(field: SessionFilterField): FilterLabelKey {
-  return LABEL_KEYS.get(field) as FilterLabelKey;
+/** The message naming each filter of the table: a new row fails to compile here until it has one. */
+const LABEL_KEYS = {
+  search: 'search',
+  status: 'statusFilter',
+  kind: 'kindFilter',
+  created: 'createdRange',
+  captured: 'capturedRange',
+  excludePending: 'excludePending',
+  excludeVoided: 'excludeVoided',
+  paymentToken: 'paymentToken',
+} as const satisfies Record<SessionFilterField, keyof Messages>;
+
+/** The message naming a field. */
+function labelKey(field: SessionFilterField): (typeof LABEL_KEYS)[SessionFilterField] {
+  return LABEL_KEYS[field];
 }
-type FilterLabelKey = (typeof SESSION_FILTER_DEFINITIONS)[number]['label'];
-const LABEL_KEYS: ReadonlyMap<SessionFilterField, FilterLabelKey> = new Map(
-  SESSION_FILTER_DEFINITIONS.map((definition) => [definition.field, definition.label]),
-);
 
 /** One checkbox of a multi-select: the raw value sent to the backend and its visible label. */
 export interface FilterOption {
@@ -65,13 +73,16 @@ function statusLabel(raw: string, statusOf: SessionFetcher['statusOf'], messages
 /** The list filters of the table other than status, whose values come from the backend's capabilities. */
 type ValueListDefinition = Exclude<Extract<(typeof SESSION_FILTER_DEFINITIONS)[number], { kind: 'list' }>, { field: 'status' }>;
 
+/** The messages that label each value of a list filter other than status (a record by value). */
+const VALUE_LABEL_KEYS = { kind: 'kind' } as const satisfies Record<ValueListDefinition['field'], keyof Messages>;
+
 /**
  * The checkboxes of a list filter other than status: the values the backend lists in its row's
- * `knownValues` capability, labelled through the row's `valueLabels` messages (else as sent). None when the
- * backend lists none.
+ * `knownValues` capability, labelled through its value messages (else as sent). None when the backend
+ * lists none.
  */
 export function listOptions(definition: ValueListDefinition, capabilities: FetcherCapabilities | undefined, messages: Messages): FilterOption[] {
-  const labels = messages[definition.valueLabels];
+  const labels = messages[VALUE_LABEL_KEYS[definition.field]];
   return (capabilities?.[definition.knownValues] ?? []).map((value) => ({
     value,
     label: lookup(labels, value) ?? value,
