@@ -6,8 +6,6 @@ import type { SessionDetailDialogProps } from './detail/SessionDetailDialog';
 import type { SessionDetailPart, SessionLookup } from './detail/types';
 import { getFormatters } from './format';
 import { cx, ThemeScope, useThemeRoot, type ClassNames, type ThemeProps } from './theme';
-import { useBrowserLayoutEffect } from './shared/use-browser-layout-effect';
-import { readThemeVariables } from './detail/theme-variables';
 
 export { sessionTimeline, type SessionTimelineEvent } from './detail/timeline';
 export type { SessionDetailPart, SessionLookup } from './detail/types';
@@ -147,14 +145,9 @@ export function SessionDetail(props: SessionDetailProps) {
   });
   if (open && loadFailed) setLoadFailed(false);
 
-  // The portal leaves the host's tree, and with it any theme variables set there: read them on opening
-  // from a hidden element that stays where SessionDetail is rendered.
+  // The portal leaves the host's tree, and with it any theme variables set there: the dialog reads them on
+  // opening from a hidden element that stays where SessionDetail is rendered.
   const anchorRef = useRef<HTMLSpanElement>(null);
-  const [inheritedTheme, setInheritedTheme] = useState<CSSProperties | undefined>(undefined);
-  useBrowserLayoutEffect(() => {
-    if (!open || root.unstyled || !anchorRef.current) return;
-    setInheritedTheme(readThemeVariables(anchorRef.current) as CSSProperties);
-  }, [open, root.unstyled]);
 
   // The trigger is ours, not Radix's, so it is the same element before and after the dialog's chunk
   // arrives (focus and the host's references stay on it); closing returns focus to it.
@@ -188,7 +181,8 @@ export function SessionDetail(props: SessionDetailProps) {
           unstyled={root.unstyled}
           className={className}
           classNames={classNames}
-          style={{ ...inheritedTheme, ...root.style, ...style }}
+          themeAnchorRef={anchorRef}
+          style={{ ...root.style, ...style }}
           onCloseAutoFocus={closeAutoFocus}
           lookup={props.lookup}
         />

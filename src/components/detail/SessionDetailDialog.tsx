@@ -3,8 +3,8 @@
  * `SessionDetail.tsx`), so a page that never opens a session never pays for Radix.
  */
 import { lookup } from '../../core/lookup';
-import type { CSSProperties, ReactNode } from 'react';
-import { useId } from 'react';
+import type { CSSProperties, ReactNode, RefObject } from 'react';
+import { useId, useState } from 'react';
 import * as Dialog from '@radix-ui/react-dialog';
 import { isPlainRecord, safeHttpUrl, sanitizeRaw } from '../../core/sanitize';
 import type { Dispute, LineItem, Money, PaymentSession, Refund } from '../../core/types';
@@ -15,6 +15,8 @@ import type { SessionDetailPart, SessionLookup } from './types';
 import { StatusBadge } from '../StatusBadge';
 import { cx, type Appearance, type ClassNames } from '../theme';
 import { isoInstant } from '../shared/dates';
+import { useBrowserLayoutEffect } from '../shared/use-browser-layout-effect';
+import { readThemeVariables } from './theme-variables';
 import { adjustmentCodeText, sessionTimeline } from './timeline';
 
 /** What `SessionDetail` hands over once its props are resolved. */
@@ -31,8 +33,13 @@ export interface SessionDetailDialogProps {
   unstyled: boolean;
   className: string | undefined;
   classNames: ClassNames<SessionDetailPart> | undefined;
-  /** The theme's variables and the host's style, already merged. */
+  /** The theme's variables and the host's style, already merged (they win over the inherited variables). */
   style: CSSProperties;
+  /**
+   * A hidden element where `SessionDetail` is rendered: the theme variables that apply there (a
+   * `ThemeProvider`, the host's CSS) are read from it on opening, since the portal leaves the host's tree.
+   */
+  themeAnchorRef: RefObject<HTMLElement | null>;
   onCloseAutoFocus: ((event: Event) => void) | undefined;
   /** Shown instead of a session while one opened by id is fetched, missing, or failed. */
   lookup?: SessionLookup | undefined;
@@ -41,6 +48,12 @@ export interface SessionDetailDialogProps {
 export default function SessionDetailDialog(props: SessionDetailDialogProps) {
   const { session, open, onOpenChange, container, messages, formatters, className, classNames, unstyled } = props;
   const lookup = session ? undefined : props.lookup;
+  const [inheritedTheme, setInheritedTheme] = useState<CSSProperties | undefined>(undefined);
+  useBrowserLayoutEffect(() => {
+    const anchor = props.themeAnchorRef.current;
+    if (!open || unstyled || !anchor) return;
+    setInheritedTheme(readThemeVariables(anchor) as CSSProperties);
+  }, [open, unstyled]);
   const body = lookup ? (
     <LookupBody lookup={lookup} messages={messages} classNames={classNames} />
   ) : session ? (
@@ -53,7 +66,7 @@ export default function SessionDetailDialog(props: SessionDetailDialogProps) {
           <div
             // Outside the host's `.rps-root`: this element is the theme root of the dialog.
             className={cx('rps-session-detail', unstyled ? undefined : 'rps-root', className, classNames?.root)}
-            style={props.style}
+            style={{ ...inheritedTheme, ...props.style }}
             data-appearance={props.appearance}
             lang={props.lang}
             data-unstyled={unstyled || undefined}
