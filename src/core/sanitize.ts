@@ -22,6 +22,11 @@ const SECRET_WORD =
  */
 const SECRET_SEGMENTS: ReadonlySet<string> = new Set(['pin', 'pwd']);
 
+/** A key as the word lists read it: lower case, letters and digits only (`x-Truemed_API-key` → `xtruemedapikey`). */
+function compactKey(key: string): string {
+  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
 /** `cardPIN_code` → `['card', 'pin', 'code']`. */
 function keySegments(key: string): string[] {
   return key
@@ -37,7 +42,7 @@ function keySegments(key: string): string[] {
  * `_`, `-` and other separators are ignored.
  */
 export function isSecretKey(key: string): boolean {
-  if (SECRET_WORD.test(key.toLowerCase().replace(/[^a-z0-9]/g, ''))) return true;
+  if (SECRET_WORD.test(compactKey(key))) return true;
   return keySegments(key).some((segment) => SECRET_SEGMENTS.has(segment));
 }
 
@@ -53,8 +58,9 @@ const SECRET_VALUE = /\b[a-z]{2,6}_[A-Za-z0-9]+_secret_[A-Za-z0-9]+|\b[sr]k_(?:l
  * `…/checkoutnow?token=EC-…`, a signed URL carries its `signature`), given to whoever follows it.
  */
 function isSecretParamName(name: string): boolean {
-  const compact = safeDecode(name).toLowerCase().replace(/[^a-z0-9]/g, '');
-  return compact !== 'token' && !compact.includes('signature') && isSecretKey(safeDecode(name));
+  const decoded = safeDecode(name);
+  const compact = compactKey(decoded);
+  return compact !== 'token' && !compact.includes('signature') && isSecretKey(decoded);
 }
 
 /**
@@ -133,7 +139,7 @@ const URL_KEY = /(?:url|uri|href|link)s?$|^redirect(?:to)?$|^returnto$/;
  * ignoring case and separators).
  */
 export function isUrlKey(key: string): boolean {
-  return URL_KEY.test(key.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  return URL_KEY.test(compactKey(key));
 }
 
 /**

@@ -144,7 +144,7 @@ export function createTruemedFetcher(options: TruemedFetcherOptions): SessionFet
    * response and its body text, or throws the `network` / `aborted` error. The caller maps the status.
    */
   const request = async (url: URL, signal: AbortSignal): Promise<{ response: Response; text: string }> => {
-    if (signal.aborted) throw abortedError(signal.reason);
+    // Both callers have just checked `signal.aborted`, with nothing awaited since.
     const where = `${url.origin}${url.pathname}`;
     // The request's signal: the caller's abort or the timeout. Both settle the call even when an
     // injected `fetch` ignores its signal (the race), and neither lets a late answer through.
@@ -239,8 +239,8 @@ function errorFromResponse(response: Response, text: string, viaProxy: boolean):
     if (isPlainRecord(body)) {
       code = errorCode(body.error);
       detail = surfacedMessage(body.message) ?? (code === undefined ? surfacedMessage(body.error) : undefined);
-      if (detail !== undefined && code !== undefined && detail !== code) detail = `${detail} (${code})`;
-      else if (detail === undefined && code !== undefined) detail = code;
+      // The code goes after the message (or stands for it), once.
+      if (code !== undefined) detail = detail === undefined || detail === code ? code : `${detail} (${code})`;
     }
   } catch {
     // Not JSON (an HTML error page from a gateway): the status alone is the readable part.
