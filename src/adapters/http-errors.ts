@@ -25,7 +25,7 @@ export function errorCode(value: unknown): string | undefined {
  * `detail` is the backend's own message (already checked with {@link surfacedMessage}). `viaProxy`: the
  * request went to the host's own route (no API key here), whose 401/403 is the host's access check
  * refusing the user — the message must not blame the backend (`createTruemedProxy` turns the backend's
- * own 401/403 into a 502).
+ * own 401/403 into a 502). `doing` completes "{backend} could not …" in an `http` failure's message.
  */
 export function errorForStatus(init: {
   backend: string;
@@ -34,8 +34,9 @@ export function errorForStatus(init: {
   code?: string;
   retryAfterMs?: number;
   viaProxy?: boolean;
+  doing?: string;
 }): PaymentSessionsError {
-  const { backend, status, detail, code, retryAfterMs, viaProxy = false } = init;
+  const { backend, status, detail, code, retryAfterMs, viaProxy = false, doing = 'list payment sessions' } = init;
   const suffix = detail ? `: ${detail}` : '.';
   if (status === 401 || status === 403) {
     return new PaymentSessionsError({
@@ -61,7 +62,7 @@ export function errorForStatus(init: {
     kind: 'http',
     status,
     code,
-    message: `${backend} could not list payment sessions (HTTP ${status})${suffix}`,
+    message: `${backend} could not ${doing} (HTTP ${status})${suffix}`,
   });
 }
 

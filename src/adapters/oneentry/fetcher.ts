@@ -251,15 +251,7 @@ function failureOf(value: unknown, operation: SdkOperation): PaymentSessionsErro
     });
   }
   const detail = surfacedMessage(message) ?? surfacedMessage(Array.isArray(message) ? message.join('; ') : undefined);
-  const error = errorForStatus({ backend: 'OneEntry', status: statusCode, detail, code: errorCode(record.error) });
-  if (error.kind !== 'http' || operation.method === 'getSessions') return error;
-  // errorForStatus words an `http` failure as listing; say what this call could not do.
-  return new PaymentSessionsError({
-    kind: 'http',
-    status: statusCode,
-    code: error.code,
-    message: `OneEntry could not ${operation.doing} (HTTP ${statusCode})${detail ? `: ${detail}` : '.'}`,
-  });
+  return errorForStatus({ backend: 'OneEntry', status: statusCode, detail, code: errorCode(record.error), doing: operation.doing });
 }
 
 /** The SDK's zod issues as `items.0.createdDate: Invalid input`, the first three, each short plain text. */
