@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { SessionInclude, SessionQuery } from '../core/types';
 import { useSessionIdUrlState } from '../hooks/use-session-id-url';
 import { useSessionFilters, type UseSessionFiltersOptions, type UseSessionFiltersResult } from '../hooks/use-session-filters';
-import { ThemeProvider, type ThemeProps } from './theme';
+import { cx, ThemeProvider, type ThemeProps } from './theme';
 
 /** What the components inside a {@link SessionWorkspace} share: one filter state and its query. */
 export interface SessionWorkspaceValue {
@@ -92,7 +92,7 @@ export function SessionWorkspace({
           appearance={appearance}
           unstyled={unstyled}
           messages={messages}
-          className={['rps-workspace', className].filter(Boolean).join(' ')}
+          className={cx('rps-workspace', className)}
           style={style}
         >
           {children}
