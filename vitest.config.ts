@@ -39,6 +39,7 @@ const browserDeps = [
   'date-fns',
   '@date-fns/tz',
   '@date-fns/tz/date/mini',
+  '@date-fns/tz/tzOffset',
   '@radix-ui/react-dialog',
   '@tanstack/react-virtual',
 ];
