@@ -6,6 +6,7 @@
  */
 import { TRUEMED_API_KEY_HEADER, TRUEMED_SESSION_ID_PATTERN, truemedSessionPath } from '../adapters/truemed/wire';
 import { isPlainRecord } from '../core/sanitize';
+import { readCappedText } from './capped-body';
 import type { TruemedProxyErrorBody, UpstreamOutcome } from './proxy';
 
 /** The four Truemed calls the proxy can forward, each enabled by the `actions` option. */
@@ -172,29 +173,11 @@ export function enabledActionsFrom(value: unknown): ReadonlySet<TruemedProxyActi
  * `'unreadable'` for bytes that are not UTF-8 or a stream that failed.
  */
 export async function readRequestBody(request: Request, maxBytes: number): Promise<string | 'too_large' | 'unreadable'> {
-  if (request.body === null) return '';
-  const reader = request.body.getReader();
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const parts: string[] = [];
-  let received = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received += value.byteLength;
-      if (received > maxBytes) {
-        reader.cancel().catch(() => {
-          // Given up either way; the rest of the body is never read.
-        });
-        return 'too_large';
-      }
-      parts.push(decoder.decode(value, { stream: true }));
-    }
-    parts.push(decoder.decode());
+    return (await readCappedText(request.body, maxBytes, { fatal: true })) ?? 'too_large';
   } catch {
     return 'unreadable';
   }
-  return parts.join('');
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses

@@ -24,6 +24,7 @@ import {
   type TruemedProxyActionName,
   type TruemedProxyIntent,
 } from './actions';
+import { readCappedText } from './capped-body';
 
 /** Where the proxy sends requests unless told otherwise. */
 export const DEFAULT_TRUEMED_BASE_URL = 'https://api.truemed.com';
@@ -464,7 +465,7 @@ export function createTruemedProxy(options: TruemedProxyOptions): FetchHandler {
         upstreamFetch(url, { ...init, headers, signal: deadline.signal, redirect: 'manual' }),
         deadline.signal,
       );
-      const text = await raceWithAbort(readCapped(response, maxResponseBytes), deadline.signal);
+      const text = await raceWithAbort(readCappedText(response.body, maxResponseBytes), deadline.signal);
       if (text === undefined) {
         // Stop the transfer (and the decompression) now rather than let it run on unread.
         deadline.abort(new DOMException('The Truemed body passed maxResponseBytes.', 'AbortError'));
@@ -618,33 +619,6 @@ function checkPageSize(
     return { ok: false, message: `page_size must be at most ${maxPageSize} here, got ${requested}.` };
   }
   return { ok: true, params };
-}
-
-/**
- * The body as text (UTF-8, as `response.text()` reads it), or `undefined` once more than `maxBytes` have
- * arrived. Read chunk by chunk so that no more than about `maxBytes` is ever held: `fetch` undoes gzip and
- * brotli as the body streams, so a reader that asks for the whole body first would inflate all of it.
- */
-async function readCapped(response: Response, maxBytes: number): Promise<string | undefined> {
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      reader.cancel().catch(() => {
-        // The stream may already be errored by the abort; either way it is given up.
-      });
-      return undefined;
-    }
-    parts.push(decoder.decode(value, { stream: true }));
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
 }
 
 function parseJson(text: string): unknown {
