@@ -13,7 +13,7 @@ import {
   type SessionFetcher,
   type Theme,
 } from 'react-payment-sessions';
-import { createTruemedActions } from 'react-payment-sessions/actions';
+import { createTruemedActions, type SessionActionsClient } from 'react-payment-sessions/actions';
 import { messagesDe } from 'react-payment-sessions/locales/de';
 import { messagesFr } from 'react-payment-sessions/locales/fr';
 import { forgetOneEntrySession, oneEntryFetcher } from './oneentry';
@@ -26,7 +26,7 @@ const truemedFetcher = createTruemedFetcher({ baseUrl: TRUEMED_PROXY });
 const truemedActions = createTruemedActions({ baseUrl: TRUEMED_PROXY });
 
 // OneEntry's SDK has no payment writes: its sessions get no actions client, so no action buttons.
-const BACKENDS: Record<string, { label: string; fetcher: SessionFetcher; actions?: typeof truemedActions }> = {
+const BACKENDS: Record<string, { label: string; fetcher: SessionFetcher; actions?: SessionActionsClient }> = {
   truemed: { label: 'Truemed (via proxy)', fetcher: truemedFetcher, actions: truemedActions },
   oneentry: { label: 'OneEntry (SDK)', fetcher: oneEntryFetcher },
 };
