@@ -1,4 +1,5 @@
-// The demo merchant portal's backend: serves the built page and its one data route, the secure proxy.
+// The demo merchant portal's backend: serves the built page and its one data route, the secure proxy
+// (reads for every signed-in role, Truemed's four writes for an admin only).
 // It is a real host of the published entry points: it imports 'react-payment-sessions/server' and
 // '/testing' exactly as a merchant's server would (resolved to dist/ through package.json "exports").
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -14,9 +15,19 @@ const SESSION_COOKIE = 'rps_demo_session';
 // of asking /api/me first; the HttpOnly session cookie is still what the proxy checks.
 const SIGNED_IN_HINT = 'rps_demo_signed_in=1; SameSite=Strict; Path=/';
 const SIGNED_OUT_HINT = 'rps_demo_signed_in=; SameSite=Strict; Path=/; Max-Age=0';
+// The signed-in role, readable by the page so it renders the right portal at once (admin: action buttons).
+// Only a hint: the proxy decides from the role stored with the HttpOnly session, never from this cookie.
+const ROLE_HINT = 'rps_demo_role';
+const ROLE_CLEARED_HINT = `${ROLE_HINT}=; SameSite=Strict; Path=/; Max-Age=0`;
+/** Who may sign in: an admin lists, reads and writes; a viewer lists and reads only. The first is the default. */
+const ROLES = ['admin', 'viewer'];
+/** The Truemed writes the demo's proxy forwards (for an admin). */
+const WRITE_ACTIONS = ['refund', 'capture', 'void', 'cancel'];
+/** How many write attempts the audit log keeps (oldest dropped first). */
+const MAX_AUDIT_ENTRIES = 500;
 /** How long a demo sign-in lasts unless `sessionTtlMs` says otherwise (absolute, not sliding). */
 const DEFAULT_SESSION_TTL_MS = 8 * 60 * 60 * 1000;
-/** The largest request body any demo route reads (fault injection, OneEntry token refresh). */
+/** The largest request body any demo route reads (sign-in, fault injection, OneEntry token refresh). */
 const MAX_BODY_BYTES = 16 * 1024;
 /** Where the embedded fake OneEntry API is mounted; the browser's SDK is given `origin + this`. */
 const ONEENTRY_BASE_PATH = '/api/oneentry';
@@ -56,15 +67,23 @@ export async function startDemoServer(options = {}) {
   const realKey = process.env.TRUEMED_API_KEY;
   const realBaseUrl = process.env.TRUEMED_BASE_URL;
   const useReal = Boolean(realKey && realBaseUrl);
+  /** Puts the embedded fake back to its first dataset (undefined upstream real: nothing to reset). */
+  let resetFake;
   let fake;
   let fakeServer;
   let apiKey = realKey;
   let baseUrl = realBaseUrl;
   if (!useReal) {
     apiKey = `demo_${randomBytes(16).toString('hex')}`; // a fresh key per run, so tests can look for it
-    fake = createFakeTruemedApi({ sessions: 240, seed: 42, apiKey, latencyMs: options.latencyMs ?? 0 });
-    fakeServer = await fake.listen(0);
+    const makeFake = () => createFakeTruemedApi({ sessions: 240, seed: 42, apiKey, latencyMs: options.latencyMs ?? 0 });
+    fake = makeFake();
+    // The fake is served through a stable server whose handler is whichever fake is current, so a reset
+    // (writes change its data) swaps in a fresh dataset without moving the proxy's upstream.
+    fakeServer = await listenOnLoopback((req, res) => void forward((request) => fake.handler(request), req, res, new URL(req.url ?? '/', 'http://127.0.0.1')));
     baseUrl = fakeServer.url;
+    resetFake = () => {
+      fake = makeFake();
+    };
   }
 
   // The OneEntry backend: the real `oneentry` SDK runs in the browser against this embedded fake of
@@ -77,7 +96,10 @@ export async function startDemoServer(options = {}) {
   });
 
   const sessionTtlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
-  /** Signed-in demo sessions: token → when it ends and the user's OneEntry tokens. A Map: tokens are request text. */
+  /**
+   * Signed-in demo sessions: token → when it ends, the role, a label naming the user in the audit log (never
+   * the token) and the user's OneEntry tokens. A Map: tokens are request text.
+   */
   const sessions = new Map();
   const sessionOf = (request) => {
     const cookie = request.headers.get('cookie') ?? '';
@@ -103,12 +125,39 @@ export async function startDemoServer(options = {}) {
   };
   const isSignedIn = (token) => liveSession(token) !== undefined;
   const cookieOf = (req) => sessionOf(new Request('http://x', { headers: { cookie: req.headers.cookie ?? '' } }));
+  let signInCount = 0;
 
+  /** Every write attempt the proxy reported, oldest first: who (role and label), what, how much, the outcome. */
+  const auditLog = [];
   const proxy = createTruemedProxy({
     apiKey,
     baseUrl,
-    // The host's own session check: only a signed-in merchant reaches Truemed through this route.
-    authorize: (request) => isSignedIn(sessionOf(request)),
+    actions: WRITE_ACTIONS,
+    // The host's own session check: only a signed-in merchant reaches Truemed through this route, and only
+    // an admin may change a payment. A refused read is a 401; a write by a signed-out caller throws (a 401,
+    // not the 403 a signed-in viewer gets).
+    authorize: (request, intent) => {
+      const session = liveSession(sessionOf(request));
+      if (intent.action === 'list' || intent.action === 'read') return session !== undefined;
+      if (!session) throw new Error('not signed in');
+      return session.role === 'admin';
+    },
+    onAction: (event) => {
+      const session = liveSession(sessionOf(event.request));
+      auditLog.push({
+        at: new Date().toISOString(),
+        role: session?.role ?? null,
+        user: session?.user ?? 'signed out',
+        action: event.action,
+        sessionId: event.sessionId,
+        amountMinor: event.amountMinor,
+        reason: event.reason,
+        outcome: event.outcome,
+        status: event.status,
+        code: event.code,
+      });
+      if (auditLog.length > MAX_AUDIT_ENTRIES) auditLog.splice(0, auditLog.length - MAX_AUDIT_ENTRIES);
+    },
     onError: (info) => {
       if (!options.quiet) console.warn(`[demo] proxy: ${info.reason} (${info.status}) ${info.message}`);
     },
@@ -122,30 +171,50 @@ export async function startDemoServer(options = {}) {
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
 
-    // The browser's fetcher calls /api/truemed/payments/v1/payment_sessions; the proxy ignores the path.
-    if (url.pathname.startsWith('/api/truemed/')) return proxyRoute(req, res);
+    // The browser's fetcher calls /api/truemed/payments/v1/payment_sessions (the proxy ignores the list's
+    // path), its actions client POSTs the write routes beside it. The proxy checks a write's Origin against
+    // the Host; the Host itself must be this machine, or a DNS-rebinding page would be "same origin".
+    if (url.pathname.startsWith('/api/truemed/')) {
+      if (req.method === 'POST' && !isLoopbackHost(req)) return send(403, { error: 'CrossSiteRequest', message: 'This route only answers the portal page itself.' });
+      return proxyRoute(req, res);
+    }
 
     // Every state-changing route answers only the portal's own page: same Host (a loopback name, so a
     // DNS-rebinding page is not "same origin") and a matching Origin. A cross-site form or fetch is refused.
     const isPost = req.method === 'POST';
     if (isPost && !isSameOrigin(req)) return send(403, { error: 'CrossOrigin', message: 'This route only answers the portal page itself.' });
 
+    // Body: nothing (an admin) or `{ "role": "admin" | "viewer" }`.
     if (url.pathname === '/api/login' && isPost) {
-      for (const [known, session] of sessions) if (session.expiresAt <= Date.now()) endSession(known);
-      const token = randomBytes(24).toString('base64url');
-      sessions.set(token, { expiresAt: Date.now() + sessionTtlMs, oneEntry: oneEntry.signIn() });
-      const maxAge = Math.max(1, Math.floor(sessionTtlMs / 1000));
-      return send(200, { signedIn: true }, { 'set-cookie': [`${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}`, `${SIGNED_IN_HINT}; Max-Age=${maxAge}`] });
+      void readBody(req, MAX_BODY_BYTES).then((body) => {
+        if (body === undefined) return send(413, { error: 'BodyTooLarge', message: `Send at most ${MAX_BODY_BYTES} bytes.` }, { connection: 'close' });
+        const role = roleOf(body);
+        if (role === undefined) return send(400, { error: 'InvalidRole', message: `Send nothing or { "role": ${ROLES.map((name) => `"${name}"`).join(' | ')} }.` });
+        for (const [known, session] of sessions) if (session.expiresAt <= Date.now()) endSession(known);
+        const token = randomBytes(24).toString('base64url');
+        signInCount += 1;
+        sessions.set(token, { expiresAt: Date.now() + sessionTtlMs, role, user: `demo ${role} #${signInCount}`, oneEntry: oneEntry.signIn() });
+        const maxAge = Math.max(1, Math.floor(sessionTtlMs / 1000));
+        send(200, { signedIn: true, role }, {
+          'set-cookie': [
+            `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAge}`,
+            `${SIGNED_IN_HINT}; Max-Age=${maxAge}`,
+            `${ROLE_HINT}=${role}; SameSite=Strict; Path=/; Max-Age=${maxAge}`,
+          ],
+        });
+      });
+      return;
     }
     if (url.pathname === '/api/logout' && isPost) {
       const token = cookieOf(req);
       if (token && liveSession(token)) endSession(token);
-      return send(200, { signedIn: false }, { 'set-cookie': [`${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`, SIGNED_OUT_HINT] });
+      return send(200, { signedIn: false }, { 'set-cookie': [`${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`, SIGNED_OUT_HINT, ROLE_CLEARED_HINT] });
     }
     if (url.pathname === '/api/me') {
-      const signedInNow = isSignedIn(cookieOf(req));
+      const session = liveSession(cookieOf(req));
       // A stale hint (the server restarted, the session ended) is cleared here.
-      return send(200, { signedIn: signedInNow, upstream: useReal ? 'truemed' : 'fake' }, signedInNow ? {} : { 'set-cookie': SIGNED_OUT_HINT });
+      if (!session) return send(200, { signedIn: false, upstream: useReal ? 'truemed' : 'fake' }, { 'set-cookie': [SIGNED_OUT_HINT, ROLE_CLEARED_HINT] });
+      return send(200, { signedIn: true, role: session.role, upstream: useReal ? 'truemed' : 'fake' });
     }
     // The signed-in user's OneEntry credentials, as a OneEntry auth provider hands them to its SDK: the
     // project token and the user's access and refresh tokens (user-scoped; revoked at sign-out or expiry).
@@ -178,6 +247,20 @@ export async function startDemoServer(options = {}) {
       });
       return;
     }
+    // The proxy's write attempts (who, what, how much, the outcome), for any signed-in user of the demo:
+    // what a host's audit table would hold, and what the demo's tests check their writes against.
+    if (url.pathname === '/__demo/audit' && req.method === 'GET') {
+      if (!isSignedIn(cookieOf(req))) return send(401, { error: 'SignInRequired', message: 'Sign in first.' });
+      return send(200, { entries: auditLog });
+    }
+    // Back to the first dataset (and an empty audit log), so the demo's tests that write leave the data the
+    // others compare against as it was. Like fault injection: the embedded fake only, signed-in, same origin.
+    if (url.pathname === '/__demo/reset' && isPost && resetFake) {
+      if (!isSignedIn(cookieOf(req))) return send(401, { error: 'SignInRequired', message: 'Sign in first.' });
+      resetFake();
+      auditLog.length = 0;
+      return send(204);
+    }
     if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/__demo/')) {
       return send(404, { error: 'NotFound', message: 'No such route.' });
     }
@@ -197,6 +280,11 @@ export async function startDemoServer(options = {}) {
     /** For tests: the key the proxy holds (the fake's, never a real one). */
     apiKeyForTests: useReal ? undefined : apiKey,
     setUpstreamFailure: (failure) => fake?.setFailure(failure),
+    resetUpstream: () => {
+      resetFake?.();
+      auditLog.length = 0;
+    },
+    auditLog: () => auditLog.map((entry) => ({ ...entry })),
     oneEntryApi: oneEntry,
     close: async () => {
       server.closeAllConnections();
@@ -208,10 +296,41 @@ export async function startDemoServer(options = {}) {
 
 /** Whether a request comes from the portal's own page: a loopback Host and an Origin naming exactly it. */
 function isSameOrigin(req) {
-  const host = req.headers.host ?? '';
-  const hostname = host.replace(/:\d{1,5}$/, '');
-  if (!LOOPBACK_HOSTS.has(hostname)) return false;
-  return req.headers.origin === `http://${host}`;
+  return isLoopbackHost(req) && req.headers.origin === `http://${req.headers.host}`;
+}
+
+/** Whether the Host header names this machine (any port). */
+function isLoopbackHost(req) {
+  return LOOPBACK_HOSTS.has((req.headers.host ?? '').replace(/:\d{1,5}$/, ''));
+}
+
+/** The role a sign-in body asks for: nothing is the first role; otherwise `{ role }` naming a known one. */
+function roleOf(body) {
+  if (body.length === 0) return ROLES[0];
+  let parsed;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const role = parsed !== null && typeof parsed === 'object' ? parsed.role : undefined;
+  return ROLES.find((known) => known === role);
+}
+
+/** A node:http server on 127.0.0.1 (a free port), with its origin and a close that drops open connections. */
+async function listenOnLoopback(listener) {
+  const server = createServer(listener);
+  await new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolveListen);
+  });
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(() => done()));
+    },
+  };
 }
 
 /** The request body, or undefined once it passes `limit` bytes (reading stops there). */

@@ -13,16 +13,29 @@ import {
   type SessionFetcher,
   type Theme,
 } from 'react-payment-sessions';
+import { createTruemedActions, type SessionActionsClient } from 'react-payment-sessions/actions';
 import { messagesDe } from 'react-payment-sessions/locales/de';
 import { messagesFr } from 'react-payment-sessions/locales/fr';
 import { forgetOneEntrySession, oneEntryFetcher } from './oneentry';
 
-/** Truemed through this portal's own proxy route: the browser never sees the API key. */
-const truemedFetcher = createTruemedFetcher({ baseUrl: '/api/truemed' });
+/** The proxy route of this portal's server: the browser never sees the API key. */
+const TRUEMED_PROXY = '/api/truemed';
+/** Truemed through this portal's own proxy route. */
+const truemedFetcher = createTruemedFetcher({ baseUrl: TRUEMED_PROXY });
+/** Refund, capture, void and cancel through the same proxy, which lets only an admin write. */
+const truemedActions = createTruemedActions({ baseUrl: TRUEMED_PROXY });
 
-const BACKENDS: Record<string, { label: string; fetcher: SessionFetcher }> = {
-  truemed: { label: 'Truemed (via proxy)', fetcher: truemedFetcher },
+// OneEntry's SDK has no payment writes: its sessions get no actions client, so no action buttons.
+const BACKENDS: Record<string, { label: string; fetcher: SessionFetcher; actions?: SessionActionsClient }> = {
+  truemed: { label: 'Truemed (via proxy)', fetcher: truemedFetcher, actions: truemedActions },
   oneentry: { label: 'OneEntry (SDK)', fetcher: oneEntryFetcher },
+};
+
+/** Who signs in: an admin may act on payments, a viewer only looks (the server refuses its writes). */
+type Role = 'admin' | 'viewer';
+const ROLES: Record<Role, { label: string }> = {
+  admin: { label: 'Admin (refunds and captures)' },
+  viewer: { label: 'Viewer (read-only)' },
 };
 
 const LOCALES: Record<string, { label: string; timeZone: string; messages?: Messages }> = {
@@ -93,39 +106,48 @@ function useUrlSetting(name: string, fallback: string, allowed: readonly string[
   return [value, update] as const;
 }
 
-/** The server's readable hint that this browser signed in (the session itself is an HttpOnly cookie). */
-const hintsSignedIn = () => document.cookie.split(/;\s*/).includes('rps_demo_signed_in=1');
+/** The server's readable hints (the session itself is an HttpOnly cookie): that this browser signed in, and as whom. */
+const hintCookies = () => document.cookie.split(/;\s*/);
+const hintsSignedIn = () => hintCookies().includes('rps_demo_signed_in=1');
+const hintedRole = (): Role => (hintCookies().includes('rps_demo_role=viewer') ? 'viewer' : 'admin');
 
 export function App() {
   // With the hint the portal renders at once, so its first list request does not wait for /api/me; the
-  // check still runs alongside and signs the page out if the session is gone.
-  const [signedIn, setSignedIn] = useState<boolean | undefined>(() => (hintsSignedIn() ? true : undefined));
+  // check still runs alongside and signs the page out if the session is gone. The role hint only decides
+  // which buttons show: the proxy checks the role kept with the session.
+  const [signedInAs, setSignedInAs] = useState<Role | false | undefined>(() => (hintsSignedIn() ? hintedRole() : undefined));
   useEffect(() => {
     fetch('/api/me')
-      .then((response) => response.json() as Promise<{ signedIn: boolean }>)
-      .then((me) => setSignedIn(me.signedIn))
-      .catch(() => setSignedIn(false));
+      .then((response) => response.json() as Promise<{ signedIn: boolean; role?: Role }>)
+      .then((me) => setSignedInAs(me.signedIn ? (me.role === 'viewer' ? 'viewer' : 'admin') : false))
+      .catch(() => setSignedInAs(false));
   }, []);
 
   // Signing in with the button removes it: focus then goes to the portal's heading, not to <body>.
   const [justSignedIn, setJustSignedIn] = useState(false);
-  if (signedIn === undefined) return <p className="demo-splash">Loading…</p>;
-  if (!signedIn) return <SignIn onSignedIn={() => { setJustSignedIn(true); setSignedIn(true); }} />;
-  return <Portal focusHeading={justSignedIn} onSignedOut={() => { setJustSignedIn(false); setSignedIn(false); }} />;
+  if (signedInAs === undefined) return <p className="demo-splash">Loading…</p>;
+  if (!signedInAs) return <SignIn onSignedIn={(role) => { setJustSignedIn(true); setSignedInAs(role); }} />;
+  return <Portal role={signedInAs} focusHeading={justSignedIn} onSignedOut={() => { setJustSignedIn(false); setSignedInAs(false); }} />;
 }
 
-function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
+function SignIn({ onSignedIn }: { onSignedIn: (role: Role) => void }) {
   const [error, setError] = useState<string>();
+  const [role, setRole] = useState<Role>('admin');
   return (
     <main className="demo-signin">
       <h1>Acme Wellness — merchant portal</h1>
       <p>This demo signs you in with a cookie; the payments route checks it before calling Truemed.</p>
+      <SettingSelect label="Role" value={role} choices={ROLES} onChange={(next) => setRole(next === 'viewer' ? 'viewer' : 'admin')} />
       <button
         type="button"
         className="demo-button"
         onClick={async () => {
-          const response = await fetch('/api/login', { method: 'POST' });
-          if (response.ok) onSignedIn();
+          const response = await fetch('/api/login', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ role }),
+          });
+          if (response.ok) onSignedIn(role);
           else setError('Sign-in failed.');
         }}
       >
@@ -136,13 +158,13 @@ function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   );
 }
 
-function Portal({ onSignedOut, focusHeading }: { onSignedOut: () => void; focusHeading: boolean }) {
+function Portal({ role, onSignedOut, focusHeading }: { role: Role; onSignedOut: () => void; focusHeading: boolean }) {
   const [backend, setBackend] = useUrlSetting('backend', 'truemed', Object.keys(BACKENDS));
   const [locale, setLocale] = useUrlSetting('lang', 'en-US', Object.keys(LOCALES));
   const [appearance, setAppearance] = useUrlSetting('appearance', 'light', Object.keys(APPEARANCES));
   const [accent, setAccent] = useUrlSetting('accent', 'default', Object.keys(ACCENTS));
   const localeSettings = LOCALES[locale] ?? LOCALES['en-US']!;
-  const fetcher = (BACKENDS[backend] ?? BACKENDS.truemed!).fetcher;
+  const { fetcher, actions } = BACKENDS[backend] ?? BACKENDS.truemed!;
   const include = useMemo(() => ({ items: true, refunds: true, disputes: true, metadata: true, fee: true }), []);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -173,7 +195,8 @@ function Portal({ onSignedOut, focusHeading }: { onSignedOut: () => void; focusH
           </button>
         </div>
       </header>
-      <PaymentSessionsProvider fetcher={fetcher} locale={locale} timeZone={localeSettings.timeZone}>
+      {/* A viewer gets no actions client, so no action buttons. */}
+      <PaymentSessionsProvider fetcher={fetcher} actions={role === 'admin' ? actions : undefined} locale={locale} timeZone={localeSettings.timeZone}>
         {/* A new workspace per backend: filters of one backend mean nothing to the other. */}
         <SessionWorkspace
           key={backend}

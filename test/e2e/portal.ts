@@ -69,6 +69,12 @@ export async function signIn(page: Page): Promise<void> {
   await page.locator('.rps-session-list[data-state="ready"] tbody .rps-session-list__row [data-rps-trigger]').first().waitFor();
 }
 
+/** Signs in with the page's own form as `role` (the Role select, then the button) and waits for the first real rows. */
+export async function signInAs(page: Page, role: 'admin' | 'viewer'): Promise<void> {
+  await page.getByRole('combobox', { name: 'Role' }).selectOption(role);
+  await signIn(page);
+}
+
 /** Opens the demo and signs in: the portal with its first page of rows. */
 export async function openPortal(path = '/', options: Parameters<typeof openPage>[0] = {}) {
   const opened = await openDemo(path, options);
@@ -125,6 +131,23 @@ export async function setUpstreamFailure(failure: object | null): Promise<void> 
     body: failure === null ? undefined : JSON.stringify(failure),
   });
   expect(response.status).toBe(204);
+}
+
+/**
+ * Puts the demo's fake Truemed API back to its first dataset and empties its audit log, as a signed-in
+ * same-origin caller: a test that refunds or captures leaves the data the other files' oracles read as it was.
+ */
+export async function resetDemoData(): Promise<void> {
+  testSessionCookie ??= await signInAsTest();
+  const response = await fetch(demoUrl('/__demo/reset'), { method: 'POST', headers: { origin: new URL(demoUrl()).origin, cookie: testSessionCookie } });
+  expect(response.status).toBe(204);
+}
+
+/** The demo proxy's audit log of write attempts (GET /__demo/audit), read with a signed-in cookie. */
+export async function auditEntries(cookie: string): Promise<Array<Record<string, unknown>>> {
+  const response = await fetch(demoUrl('/__demo/audit'), { headers: { cookie } });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { entries: Array<Record<string, unknown>> }).entries;
 }
 
 /** axe finds nothing on the page as it is now. */
