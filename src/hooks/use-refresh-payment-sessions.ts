@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useSWRConfig } from 'swr';
+import type { PaymentSession, SessionPage } from '../core/types';
 import { targetOfKey, type PaymentSessionsCacheEntry } from './cache-keys';
 import { usePaymentSessionsConfig } from './context';
 import { abortKey, isKeyShown, watchedKeys } from './in-flight-requests';
@@ -56,6 +57,36 @@ export function useRefreshPaymentSessions(): (match?: PaymentSessionsRefreshMatc
         }
       }
       await Promise.all(refreshes);
+    },
+    [cache, mutate, fetcherId],
+  );
+}
+
+/**
+ * Rewrites one session wherever the cache holds it — in every cached list page and in its own entry — without
+ * fetching: after a write, the row, the totals and the detail show its effect at once, until the refresh
+ * brings the backend's record. @internal Used by `useSessionAction`.
+ */
+export function useUpdateCachedSession(): (sessionId: string, update: (session: PaymentSession) => PaymentSession) => Promise<void> {
+  const fetcherId = usePaymentSessionsConfig()?.fetcherId;
+  const { cache, mutate } = useSWRConfig();
+  return useCallback(
+    async (sessionId, update) => {
+      const writes: Promise<unknown>[] = [];
+      for (const key of cache.keys()) {
+        const target = targetOfKey(key);
+        if (!target || (fetcherId !== undefined && target.fetcherId !== fetcherId)) continue;
+        if (target.entry.kind === 'page') {
+          const page = cache.get(key)?.data as SessionPage | undefined;
+          if (!page?.sessions.some((session) => session.id === sessionId)) continue;
+          const sessions = page.sessions.map((session) => (session.id === sessionId ? update(session) : session));
+          writes.push(mutate(key, { ...page, sessions }, { revalidate: false }));
+        } else if (target.entry.id === sessionId) {
+          const session = cache.get(key)?.data as PaymentSession | null | undefined;
+          if (session) writes.push(mutate(key, update(session), { revalidate: false }));
+        }
+      }
+      await Promise.all(writes);
     },
     [cache, mutate, fetcherId],
   );

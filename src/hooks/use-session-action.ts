@@ -15,7 +15,7 @@ import type { PaymentSessionsError } from '../core/errors';
 import type { Money, PaymentSession } from '../core/types';
 import { usePaymentSessionsConfig } from './context';
 import { clearRun, runOf, startRun, subscribeRuns, type ActionRun } from './session-action-runs';
-import { useRefreshPaymentSessions } from './use-refresh-payment-sessions';
+import { useRefreshPaymentSessions, useUpdateCachedSession } from './use-refresh-payment-sessions';
 
 /**
  * Where one action on one session stands:
@@ -102,6 +102,9 @@ interface Optimistic {
 
 const NO_RUN = () => null;
 
+/** The records written into the cache with an action's effect applied, so the effect is never applied twice. */
+const patchedRecords = new WeakSet<PaymentSession>();
+
 /**
  * One merchant action on one session, headless: the client comes from `PaymentSessionsProvider`'s
  * `actions`; without one, `available` is false and `allowed` empty.
@@ -131,6 +134,7 @@ export function useSessionAction<A extends SessionActionName>(
   const { revalidate = true, onSuccess } = options;
   const client = usePaymentSessionsConfig()?.actions;
   const refresh = useRefreshPaymentSessions();
+  const updateCachedSession = useUpdateCachedSession();
   const sessionId = session?.id;
   const getRun = useCallback(() => (client && sessionId !== undefined ? runOf(client, sessionId) : null), [client, sessionId]);
   const run = useSyncExternalStore(subscribeRuns, getRun, NO_RUN);
@@ -143,6 +147,8 @@ export function useSessionAction<A extends SessionActionName>(
     setOptimistic({ run, base: session });
   }
   const shown = useMemo(() => {
+    // A record the cache already holds with the effect applied (see afterSuccess) is shown as it is.
+    if (session && patchedRecords.has(session)) return session;
     if (!session || !optimistic || optimistic.run !== run || optimistic.base !== session || !run.result) return session ?? undefined;
     const { attempt } = run;
     return applyActionResult(session, actionRequest(attempt.action, session.id, attempt.input, attempt.idempotencyKey), run.result);
@@ -158,10 +164,20 @@ export function useSessionAction<A extends SessionActionName>(
   const afterSuccess = useCallback(
     async (result: SessionActionResult) => {
       onSuccess?.(result);
-      if (!revalidate || sessionId === undefined) return;
+      if (!revalidate || sessionId === undefined || !client) return;
+      // The row, the totals and the detail show the effect at once; then the backend's truth replaces it.
+      const attempt = runOf(client, sessionId)?.attempt;
+      if (attempt) {
+        const request = actionRequest(attempt.action, sessionId, attempt.input, attempt.idempotencyKey);
+        await updateCachedSession(sessionId, (cached) => {
+          const patched = applyActionResult(cached, request, result);
+          patchedRecords.add(patched);
+          return patched;
+        });
+      }
       await refresh((entry) => entry.kind === 'page' || entry.id === sessionId);
     },
-    [onSuccess, revalidate, refresh, sessionId],
+    [onSuccess, revalidate, refresh, updateCachedSession, sessionId, client],
   );
 
   const begin = useCallback(() => {
