@@ -1,36 +1,11 @@
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { request as httpRequest, type IncomingHttpHeaders, type RequestListener } from 'node:http';
+import { describe, expect, it } from 'vitest';
 import { createTruemedProxy, toNodeHandler, type TruemedProxyErrorInfo } from 'react-payment-sessions/server';
+import { serversClosedAfterEach } from '../support/node-server';
 
 const API_KEY = 'tm_live_node_adapter_KEY_5a4b3c2d1e';
 
-interface Running {
-  url: string;
-  close(): Promise<void>;
-}
-
-const running: Running[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.close()));
-});
-
-/** A real node:http server on 127.0.0.1 with a free port, closed after each test. */
-async function listen(listener: RequestListener): Promise<Running> {
-  const server = createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const handle: Running = {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-  running.push(handle);
-  return handle;
-}
+const { listen } = serversClosedAfterEach();
 
 interface UpstreamRequest {
   method: string | undefined;

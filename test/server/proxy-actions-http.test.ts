@@ -2,9 +2,8 @@
  * The write routes over real HTTP: the browser's POST through `toNodeHandler`, the proxy's call to a
  * stand-in Truemed on 127.0.0.1, real `fetch` (undici) errors for a refused connection and a timeout.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { IncomingHttpHeaders, IncomingMessage, RequestListener } from 'node:http';
+import { describe, expect, it } from 'vitest';
 import {
   createTruemedProxy,
   toNodeHandler,
@@ -12,34 +11,11 @@ import {
   type TruemedProxyErrorInfo,
   type TruemedProxyOptions,
 } from 'react-payment-sessions/server';
+import { serversClosedAfterEach } from '../support/node-server';
 
 const API_KEY = 'tm_live_actions_http_0a9b8c7d6e5f_KEY';
 
-interface Running {
-  url: string;
-  close(): Promise<void>;
-}
-
-const running: Running[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.close()));
-});
-
-async function listen(listener: RequestListener): Promise<Running> {
-  const server = createServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const handle: Running = {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-  running.push(handle);
-  return handle;
-}
+const { listen } = serversClosedAfterEach();
 
 function readAll(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -182,7 +158,6 @@ describe('write routes over real HTTP', () => {
     const closed = await listen(() => {});
     const deadUrl = closed.url;
     await closed.close();
-    running.splice(running.indexOf(closed), 1);
     const { post, events, errors } = await portal(deadUrl);
     const response = await post('/payments/v1/payment_session/ps_1/cancel', JSON.stringify({ idempotency_key: 'x-1' }));
     expect(response.status).toBe(502);
