@@ -329,7 +329,7 @@ function AmountField({ value, onChange, limit, problem, messages, formatters }: 
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? `${hintId} ${errorId}` : hintId}
       />
-      <span id={hintId} className="rps-session-actions__hint">
+      <span id={hintId}>
         {limit ? messages.amountHint(formatters.money(limit)) : null}
       </span>
       {problem ? (
