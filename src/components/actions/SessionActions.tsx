@@ -6,7 +6,6 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
-  actionsFor,
   SESSION_ACTIONS,
   checkActionInput,
   refundItemLimits,
@@ -76,8 +75,10 @@ export function SessionActions({ session, messages: own, className, locale }: Se
   // An action whose attempt is on screen keeps its button (and dialog) though the session, showing the
   // effect of a success, may no longer allow it; it goes once its dialog closes.
   const [held, setHeld] = useState<SessionActionName[]>([]);
+  // Any action's hook sees a success on this session, and its `allowed` follows the session as that
+  // success left it (a voided authorization offers nothing) until the backend's record arrives.
+  const { allowed } = useSessionAction(session, 'refund');
   if (!client || client.source !== session.source) return null;
-  const allowed = actionsFor(session, client);
   const visible = SESSION_ACTIONS.filter((action) => allowed.includes(action) || held.includes(action));
   const holdFor =
     (action: SessionActionName): Hold =>
@@ -150,11 +151,12 @@ function ActionDialogShell<A extends SessionActionName>({ action, state, message
   const running = status === 'running';
   const settledError = status === 'failed' || status === 'unknown';
 
-  // Each settled state moves focus to its own next step (Close after success, Retry after a failure), since
-  // the button that was pressed is gone or no longer the thing to press.
+  // Each step moves focus to its own first thing (the amount, the confirm button, Retry, Close), since the
+  // button that was pressed is gone or no longer the thing to press.
+  const focusStep = () => contentRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   useEffect(() => {
-    if (status === 'succeeded' || settledError) contentRef.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-  }, [status, settledError]);
+    if (open) focusStep();
+  }, [open, status, reviewing]);
 
   const onOpenChange = (next: boolean) => {
     if (running) return;
@@ -167,8 +169,9 @@ function ActionDialogShell<A extends SessionActionName>({ action, state, message
       state.begin();
       return;
     }
-    // An unknown outcome stays on record (the hook keeps it and its key) until retried.
-    if (status !== 'unknown') state.reset();
+    // An unknown outcome stays on record (the hook keeps it and its key) until retried; a success stays
+    // so that the session shows its effect until the backend's record arrives.
+    if (status !== 'unknown' && status !== 'succeeded') state.reset();
   };
   const confirm = () => {
     if (running) return;
@@ -207,6 +210,10 @@ function ActionDialogShell<A extends SessionActionName>({ action, state, message
             aria-busy={running || undefined}
             aria-describedby={statusId}
             data-action={action}
+            onOpenAutoFocus={(event) => {
+              event.preventDefault();
+              focusStep();
+            }}
             onEscapeKeyDown={(event) => {
               if (running) event.preventDefault();
             }}
@@ -254,7 +261,7 @@ function ActionDialogShell<A extends SessionActionName>({ action, state, message
             </p>
             <div className="rps-session-actions__buttons">
               {settledError ? (
-                <button type="button" className="rps-button" data-variant={status === 'unknown' ? 'primary' : undefined} data-autofocus onClick={state.retry}>
+                <button type="button" className="rps-button" data-variant={status === 'unknown' ? 'primary' : undefined} data-autofocus={status === 'unknown' || !form || undefined} onClick={state.retry}>
                   {messages.retry}
                 </button>
               ) : null}
@@ -266,7 +273,7 @@ function ActionDialogShell<A extends SessionActionName>({ action, state, message
                     </button>
                   ) : null}
                   {/* aria-disabled, not disabled: a disabled button would drop the focus out of the dialog. */}
-                  <button type="button" className="rps-button" data-variant="primary" aria-disabled={running || undefined} onClick={confirm}>
+                  <button type="button" className="rps-button" data-variant="primary" aria-disabled={running || undefined} data-autofocus onClick={confirm}>
                     {running ? messages.running : messages[CONFIRM_KEY[action]]}
                   </button>
                 </>
@@ -322,6 +329,7 @@ function AmountField({ value, onChange, limit, problem, messages, formatters }: 
       <input
         id={id}
         className="rps-session-filters__input"
+        data-autofocus
         inputMode="decimal"
         autoComplete="off"
         value={value}
