@@ -68,8 +68,10 @@ describe('SessionActions in the detail dialog, over the fake Truemed', () => {
     await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent('Done.'));
     expect(requests.filter((request) => request.startsWith('POST'))).toEqual(['POST /payments/v1/refund']);
 
+    // Escape closes the refund dialog only; focus is back on its button inside the detail.
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.getAllByRole('dialog')).toHaveLength(1));
+    await waitFor(() => expect(within(detail).getByRole('button', { name: 'Refund' })).toHaveFocus());
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const row = screen.getByRole('button', { name: `Open session ${session.id}` }).closest('tr')!;
