@@ -214,7 +214,10 @@ export interface ActionMessages {
   confirmCancel: string;
   /** Closes an action's dialog without doing anything. */
   dismiss: string;
-  /** What a confirmed action does, exactly (`to` is the customer's email or name, when known). */
+  /**
+   * What a confirmed action does, exactly: `amount` of `of` (what may still be refunded or captured);
+   * `to` is the customer's email, else name, when known.
+   */
   refundSummary: (amount: string, of: string, to: string | undefined) => string;
   captureSummary: (amount: string, of: string) => string;
   voidSummary: (amount: string) => string;
