@@ -13,6 +13,7 @@ const config: StorybookConfig = {
     viteConfig.resolve ??= {};
     viteConfig.resolve.alias = [
       { find: /^react-payment-sessions\/headless$/, replacement: src('headless.ts') },
+      { find: /^react-payment-sessions\/actions$/, replacement: src('actions.ts') },
       { find: /^react-payment-sessions\/testing$/, replacement: src('testing/index.ts') },
       { find: /^react-payment-sessions\/locales\/(de|fr)$/, replacement: src('components/locales/$1.ts') },
       { find: /^react-payment-sessions\/styles\.css$/, replacement: src('components/styles.css') },

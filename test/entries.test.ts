@@ -50,6 +50,8 @@ describe('react-payment-sessions', () => {
     expect(main.runtime.has('@tanstack/react-virtual')).toBe(false);
     expect(main.lazy).toEqual(['components/detail/SessionDetailDialog.tsx', 'components/list/VirtualRows.tsx', 'core/csv.ts']);
     expect(eager('components/detail/SessionDetailDialog.tsx').runtime.has('@radix-ui/react-dialog')).toBe(true);
+    // The detail dialog fetches the merchant actions only when the provider has an actions client.
+    expect(eager('components/detail/SessionDetailDialog.tsx').lazy).toEqual(['components/actions/SessionActions.tsx']);
     expect(eager('components/list/VirtualRows.tsx').runtime.has('@tanstack/react-virtual')).toBe(true);
   });
 });
@@ -65,7 +67,9 @@ describe('react-payment-sessions/actions', () => {
   it('imports no Radix, no virtualizer, no valibot, no CSS and no component', () => {
     expect([...actions.runtime].filter((dep) => !['react', 'swr'].includes(dep))).toEqual([]);
     expect(actions.files.some((file) => file.startsWith('components/'))).toBe(false);
-    expect(actions.lazy).toEqual([]);
+    // The buttons and dialogs (Radix with them) are a chunk of their own, fetched on first render.
+    expect(actions.lazy).toEqual(['components/actions/SessionActions.tsx']);
+    expect(eager('components/actions/SessionActions.tsx').runtime.has('@radix-ui/react-dialog')).toBe(true);
   });
 
   it('is not part of the eager `.` or `./headless` entries', () => {

@@ -1,7 +1,7 @@
 /** Styled components, built only on the hooks. */
 export { ThemeProvider, ThemeScope, useThemeRoot, useMessages, themeToCssVariables, cx } from './theme';
 export type { Theme, ThemeColors, Appearance, ThemeProps, ClassNames } from './theme';
-export { defaultMessages, type Messages } from './messages';
+export { defaultMessages, type ActionMessages, type Messages } from './messages';
 export { getFormatters, useFormatters, isValidTimeZone, type Formatters } from './format';
 export {
   SessionWorkspace,

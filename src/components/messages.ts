@@ -175,6 +175,68 @@ export interface Messages {
   /** RefundSummary's announcement while its first totals load (the list announces its own loading). */
   summaryLoading: string;
   download: string;
+
+  /**
+   * The merchant actions' strings (refund, capture, void, cancel), from `react-payment-sessions/actions`.
+   * Their English defaults travel with the actions' own chunk, so a portal that only looks ships none of
+   * them; any key given here wins.
+   */
+  actions?: Partial<ActionMessages>;
+}
+
+/** Every string of the merchant actions' buttons and dialogs (`SessionActions`). */
+export interface ActionMessages {
+  /** Names the group of action buttons. */
+  areaLabel: string;
+  /** Each action's button and dialog title. */
+  refund: string;
+  capture: string;
+  void: string;
+  cancelSession: string;
+  /** The amount field's label, with the currency code. */
+  amountLabel: (currency: string) => string;
+  /** Under the amount field: the most it may be. */
+  amountHint: (limit: string) => string;
+  reasonLabel: string;
+  /** The refund reasons by their code (`customer_request` …). */
+  reasons: Record<string, string>;
+  /** The optional line items' group and each one's quantity field. */
+  itemsLabel: string;
+  itemQuantityLabel: (name: string, max: string) => string;
+  /** Moves from the form to the confirmation step. */
+  review: string;
+  /** Back from the confirmation step to the form. */
+  back: string;
+  /** The confirmation step's buttons. */
+  confirmRefund: string;
+  confirmCapture: string;
+  confirmVoid: string;
+  confirmCancel: string;
+  /** Closes an action's dialog without doing anything. */
+  dismiss: string;
+  /**
+   * What a confirmed action does, exactly: `amount` of `of` (what may still be refunded or captured);
+   * `to` is the customer's email, else name, when known.
+   */
+  refundSummary: (amount: string, of: string, to: string | undefined) => string;
+  captureSummary: (amount: string, of: string) => string;
+  voidSummary: (amount: string) => string;
+  cancelSummary: string;
+  /** While the write runs (shown and announced). */
+  running: string;
+  /** After success (shown and announced). */
+  succeeded: string;
+  /** The title of a failure; the code's own message follows. */
+  failedTitle: string;
+  /** An answer that never came: the write may have happened. */
+  unknownTitle: string;
+  unknownHint: string;
+  retry: string;
+  /** By the backend's error code (`AmountInvalid`, `Forbidden` …); others get `errorGeneric`. */
+  errors: Record<string, string>;
+  errorGeneric: string;
+  /** Why the input cannot be sent, by `checkActionInput`'s problem code or the hook's. */
+  problems: Record<string, string>;
 }
 
 /** English defaults. */
@@ -242,6 +304,7 @@ export const defaultMessages: Messages = {
     rate_limit: 'Too many requests for now. Try again in a moment.',
     invalid_response: 'The payment service sent an answer that could not be read.',
     aborted: 'The request was cancelled.',
+    outcome_unknown: 'No answer came, so the action may have happened. Check before retrying.',
   },
   errorDetails: 'Details',
   retry: 'Retry',

@@ -4,7 +4,8 @@
  */
 import { lookup } from '../../core/lookup';
 import type { CSSProperties, ReactNode, RefObject } from 'react';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
+import { usePaymentSessionsConfig } from '../../hooks/context';
 import * as Dialog from '@radix-ui/react-dialog';
 import { isPlainRecord, safeHttpUrl, sanitizeRaw } from '../../core/sanitize';
 import type { Dispute, LineItem, Money, PaymentSession, Refund } from '../../core/types';
@@ -13,7 +14,7 @@ import type { Messages } from '../messages';
 import { ErrorText } from '../error-text';
 import type { SessionDetailPart, SessionLookup } from './types';
 import { StatusBadge } from '../StatusBadge';
-import { cx, type Appearance, type ClassNames } from '../theme';
+import { cx, useMessages, type Appearance, type ClassNames } from '../theme';
 import { isoInstant } from '../shared/dates';
 import { useBrowserLayoutEffect } from '../shared/use-browser-layout-effect';
 import { readThemeVariables } from './theme-variables';
@@ -129,6 +130,29 @@ function LookupBody({ lookup, messages, classNames }: { lookup: SessionLookup; m
   );
 }
 
+/**
+ * The merchant actions, a chunk of their own fetched only when the provider has an actions client; a
+ * chunk that cannot load leaves the rest of the detail working and says the service is out of reach.
+ */
+const SessionActions = lazy(() =>
+  import('../actions/SessionActions').catch(() => ({
+    default: function ActionsUnavailable() {
+      return <p className="rps-session-actions">{useMessages().errorReason.network}</p>;
+    },
+  })),
+);
+
+function DetailActions({ session, messages, locale }: { session: PaymentSession; messages: Messages; locale: string | undefined }) {
+  const client = usePaymentSessionsConfig()?.actions;
+  if (!client || client.source !== session.source) return null;
+  return (
+    // The fallback holds a button's height, so the body does not jump when the buttons arrive.
+    <Suspense fallback={<div className="rps-session-actions" aria-hidden="true" />}>
+      <SessionActions session={session} messages={messages.actions} locale={locale} />
+    </Suspense>
+  );
+}
+
 interface BodyProps {
   session: PaymentSession;
   messages: Messages;
@@ -176,6 +200,8 @@ function DetailBody({ session, messages, formatters, classNames }: BodyProps) {
         </div>
         <Dialog.Close className={cx('rps-button', 'rps-session-detail__close', classNames?.close)}>{messages.close}</Dialog.Close>
       </header>
+
+      <DetailActions session={session} messages={messages} locale={formatters.locale} />
 
       {overview.length > 0 ? <DefinitionList entries={overview} classNames={classNames} part="overview" /> : null}
       {paymentUrl ? (
