@@ -5,9 +5,6 @@
  * (the buttons and dialogs, fetched as a chunk of their own on first render). An entry of its own, so that a
  * portal that only looks never loads any of it.
  */
-import { createElement, lazy, Suspense, type ReactElement } from 'react';
-import { usePaymentSessionsConfig } from './hooks/context';
-import type { SessionActionsProps } from './components/actions/SessionActions';
 
 export {
   SESSION_ACTIONS,
@@ -52,24 +49,4 @@ export {
 } from './hooks/use-session-action';
 export type { SessionActionsProps } from './components/actions/SessionActions';
 export type { ActionMessages } from './components/messages';
-
-const LazySessionActions = lazy(() => import('./components/actions/SessionActions'));
-
-/**
- * A session's actions area: one button per action the provider's `actions` client can perform on it
- * (refund, capture, void, cancel), each opening an accessible dialog that asks, confirms exactly what
- * happens, runs once per idempotency key and reports success, a failure by its code, or an unknown
- * outcome with a Retry that cannot act twice. Nothing without an actions client or for a session of
- * another source. Radix and the dialogs load on first render, as a chunk of their own; until then the
- * area is empty.
- *
- * @example
- * <PaymentSessionsProvider fetcher={fetcher} actions={createTruemedActions({ baseUrl: '/api/truemed' })}>
- *   <SessionActions session={session} />
- * </PaymentSessionsProvider>
- */
-export function SessionActions(props: SessionActionsProps): ReactElement | null {
-  const client = usePaymentSessionsConfig()?.actions;
-  if (!client || client.source !== props.session.source) return null;
-  return createElement(Suspense, { fallback: null }, createElement(LazySessionActions, props));
-}
+export { SessionActions } from './session-actions-loader';
