@@ -55,9 +55,11 @@ async function rowStatus(page: Page, id: string): Promise<string> {
   return text.replace(/^[^\p{L}]+/u, '').trim();
 }
 
-/** The refund summary's "Refunded" total in USD, in cents. */
-async function refundedTotal(page: Page): Promise<number> {
-  const value = page.getByRole('region', { name: 'Refund summary' }).locator('[data-currency="USD"] [data-total="refunded"] dd');
+/** The refund summary's "Refunded" total in USD, in cents; `undefined` while the summary is not showing totals. */
+async function refundedTotal(page: Page): Promise<number | undefined> {
+  const summary = page.getByRole('region', { name: 'Refund summary' });
+  const value = summary.locator('[data-currency="USD"] [data-total="refunded"] dd');
+  if ((await summary.getAttribute('data-loading-state')) === 'loading' || (await value.count()) !== 1) return undefined;
   return centsOf((await value.textContent()) ?? '');
 }
 
@@ -114,8 +116,9 @@ test('an admin’s partial refund from the detail: exact confirmation, one POST,
   const { context, page, errors } = closeAfterTest(await openPortal());
   await expectRows(page, firstPage, rangeFor(1, 240));
   expect(await rowStatus(page, refundTarget.id)).toBe('Captured');
-  await expect.poll(() => refundedTotal(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(0);
-  const refundedBefore = await refundedTotal(page);
+  // The first page already holds partial and full refunds, so the total is a real number above zero.
+  await expect.poll(() => refundedTotal(page), { timeout: 10_000 }).toBeGreaterThan(0);
+  const refundedBefore = (await refundedTotal(page))!;
   const posts = recordPosts(page);
 
   const detail = await openDetail(page, refundTarget.id);
@@ -129,6 +132,12 @@ test('an admin’s partial refund from the detail: exact confirmation, one POST,
   expect(await amount.inputValue()).toBe((refundable / 100).toFixed(2));
   expect(await dialog.textContent()).toContain(`At most ${usd(refundable)}.`);
   await expectNoAxeViolations(page);
+
+  // One cent more than is left is refused in the form, tied to the field, and sends nothing.
+  await amount.fill(((refundable + 1) / 100).toFixed(2));
+  await dialog.getByRole('button', { name: 'Review', exact: true }).click();
+  await expect.poll(() => amount.getAttribute('aria-invalid')).toBe('true');
+  expect(await dialog.textContent()).toContain('That is more than is left.');
 
   await amount.fill('12.00');
   await dialog.getByRole('combobox', { name: 'Reason' }).selectOption({ label: 'Duplicate payment' });
@@ -144,6 +153,7 @@ test('an admin’s partial refund from the detail: exact confirmation, one POST,
   await dialog.getByRole('button', { name: 'Refund now', exact: true }).click();
   await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Done.');
   expect(await dialog.textContent()).toContain('Done.');
+  await expectNoAxeViolations(page);
 
   // Close the refund dialog, then the detail: the list row and the totals show the refund.
   await dialog.getByRole('button', { name: 'Close', exact: true }).last().click();
