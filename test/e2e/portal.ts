@@ -152,6 +152,19 @@ export async function auditEntries(cookie: string): Promise<Array<Record<string,
 
 /** axe finds nothing on the page as it is now. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // A dialog still fading in has its text at partial opacity: axe would measure the contrast of a frame of
+  // the animation, not of what stays on screen. Wait for the finite animations (not the loading pulses).
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]),
+  );
   // Passes are only counted, not detailed: that halves the run on a page of 30 rows.
   const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
   const violations = results.violations.map(
