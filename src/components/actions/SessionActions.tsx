@@ -354,6 +354,23 @@ function customerOf(session: PaymentSession): string | undefined {
   return session.customer?.email || session.customer?.name || undefined;
 }
 
+/** The amount field's text: what a failed attempt kept, else the whole limit; `fullText` resets it on opening. */
+function useAmountText(kept: Money | undefined, limit: Money | undefined) {
+  const fullText = limit ? minorToDecimalString(limit.amountMinor, limit.currency) : '';
+  const [amountText, setAmountText] = useState(() => (kept ? minorToDecimalString(kept.amountMinor, kept.currency) : fullText));
+  return { amountText, setAmountText, fullText };
+}
+
+function ReviewButton({ messages }: { messages: ActionMessages }) {
+  return (
+    <div className="rps-session-actions__buttons">
+      <button type="submit" className="rps-button" data-variant="primary">
+        {messages.review}
+      </button>
+    </div>
+  );
+}
+
 /**
  * Refunds a captured session: the amount in its currency (all that is refundable by default; a partial
  * one is checked against what is left), the reason, optional quantities per line item where the backend
@@ -364,14 +381,13 @@ export function RefundDialog({ session, messages, formatters, hold = noHold }: A
   const shown = state.session ?? session;
   const limit = state.limit;
   const kept = state.input;
-  const [amountText, setAmountText] = useState(() => (kept ? minorToDecimalString(kept.amount.amountMinor, kept.amount.currency) : limit ? minorToDecimalString(limit.amountMinor, limit.currency) : ''));
+  const { amountText, setAmountText, fullText } = useAmountText(kept?.amount, limit);
   const [reason, setReason] = useState<RefundReason>(kept?.reason ?? 'customer_request');
   const itemLimits = refundItemLimits(shown).filter((entry) => entry.quantity > 0);
   const [quantities, setQuantities] = useState<Record<number, string>>({});
   const [problem, setProblem] = useState<ActionInputProblem | null>(null);
   const reviewed = useRef<RefundInput | null>(null);
   const reasonId = useId();
-  const fullText = limit ? minorToDecimalString(limit.amountMinor, limit.currency) : '';
   const onOpen = () => {
     setAmountText(fullText);
     setReason('customer_request');
@@ -430,11 +446,7 @@ export function RefundDialog({ session, messages, formatters, hold = noHold }: A
             {problem === 'invalid_items' ? <span className="rps-session-actions__error">{lookup(messages.problems, problem)}</span> : null}
           </fieldset>
         ) : null}
-        <div className="rps-session-actions__buttons">
-          <button type="submit" className="rps-button" data-variant="primary">
-            {messages.review}
-          </button>
-        </div>
+        <ReviewButton messages={messages} />
       </form>
     );
   };
@@ -487,11 +499,11 @@ export function CaptureDialog({ session, messages, formatters, hold = noHold }: 
   const state = useSessionAction(session, 'capture');
   const limit = state.limit;
   const kept = state.input;
-  const [amountText, setAmountText] = useState(() => (kept ? minorToDecimalString(kept.amount.amountMinor, kept.amount.currency) : limit ? minorToDecimalString(limit.amountMinor, limit.currency) : ''));
+  const { amountText, setAmountText, fullText } = useAmountText(kept?.amount, limit);
   const [problem, setProblem] = useState<ActionInputProblem | null>(null);
   const reviewed = useRef<Money | null>(null);
   const onOpen = () => {
-    setAmountText(limit ? minorToDecimalString(limit.amountMinor, limit.currency) : '');
+    setAmountText(fullText);
     setProblem(null);
     reviewed.current = null;
   };
@@ -508,11 +520,7 @@ export function CaptureDialog({ session, messages, formatters, hold = noHold }: 
     return (
       <form className="rps-session-actions__form" onSubmit={submit} noValidate>
         <AmountField value={amountText} onChange={setAmountText} limit={limit} problem={problem} messages={messages} formatters={formatters} />
-        <div className="rps-session-actions__buttons">
-          <button type="submit" className="rps-button" data-variant="primary">
-            {messages.review}
-          </button>
-        </div>
+        <ReviewButton messages={messages} />
       </form>
     );
   };
